@@ -38,17 +38,38 @@ class Features:
     words: int
     link_words: int
     link_density: float
-    text_density: float  # words per line of wrapped text: long running prose is dense
+    text_density: float  # words per 80-character line: running prose is dense
     punctuation: float  # sentence punctuation marks per word
     stopword_ratio: float
     capital_ratio: float  # share of words starting with a capital: menus and titles are high
-    tag_path: str  # e.g. "body>div>article>p", capped in depth
-    class_tokens: tuple[str, ...]  # lower-cased class/id/role words of the block and ancestors
+    sentence_end: bool  # ends like a sentence (., !, ?, closing quote)
+    tag_path: str  # e.g. "div>article>p": the nearest few block ancestors
+    class_tokens: tuple[str, ...]  # class/id words of the nearest ancestors that carry any
+    noise_class: int  # ancestors whose class/id names a noise region (sidebar, related...)
+    weak_noise_class: int  # ancestors named like page furniture (header, meta, byline...)
+    content_class: int  # ancestors named like the article (content, entry, story...)
     depth: int
     position: float  # 0.0 at the first block of the page, 1.0 at the last
     in_article: bool  # inside <article>, <main>, itemprop=articleBody or role=main
     in_boilerplate_tag: bool  # inside <nav>, <header>, <footer>, <aside>
-    sentence_end: bool  # ends like a sentence (., !, ?, quote)
+    phrase: str | None  # the noise-phrase group this line matches, if any
+    date_like: bool  # a short line that is mostly a date
+
+
+@dataclass(frozen=True, slots=True)
+class Container:
+    """A block-level element that holds blocks: the unit the selector chooses between."""
+
+    id: int
+    tag: str
+    parent: int  # -1 for the root
+    depth: int
+    label: str  # readable `tag#id.class` for explanations
+    noise_class: bool  # its own class/id names a noise region
+    content_class: bool  # its own class/id names the article
+    semantic: bool  # <article>, <main>, itemprop=articleBody, role=main
+    first_block: int
+    end_block: int  # one past its last block
 
 
 @dataclass(frozen=True, slots=True)

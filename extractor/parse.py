@@ -1,0 +1,156 @@
+"""Bytes or text in, an lxml tree out: decoding, sanity checks and size limits.
+
+Every way the input can be unusable ends here as `ExtractionError`; nothing from lxml
+escapes this module.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+import lxml.etree
+import lxml.html
+
+from extractor.types import ExtractionError
+
+# Bytes scanned for a <meta charset>: browsers look at the first 1024, pages are sloppy.
+CHARSET_SCAN_BYTES = 4096
+# Bytes inspected to decide whether the input is HTML at all.
+SNIFF_BYTES = 8192
+# Share of control characters above which the input is binary, not text.
+MAX_CONTROL_SHARE = 0.05
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.IGNORECASE
+)
+_HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?\s*([a-zA-Z0-9_.:-]+)", re.IGNORECASE)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_TAG = re.compile(r"<\s*(?:[a-zA-Z][a-zA-Z0-9:-]*|!doctype)[\s/>]", re.IGNORECASE)
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive"),
+    (b"\x1f\x8b", "gzip-compressed data (decompress it first)"),
+)
+# WHATWG: labels that browsers decode as windows-1252, which is a superset of them.
+_AS_CP1252 = frozenset({"iso-8859-1", "latin-1", "latin1", "ascii", "us-ascii", "iso8859-1"})
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedPage:
+    """The tree and how the text was decoded (for callers who want to know)."""
+
+    root: lxml.html.HtmlElement
+    encoding: str
+
+
+def parse(html: bytes | str, *, encoding: str | None = None, max_bytes: int) -> ParsedPage:
+    """Decode and parse `html`; `encoding` is a caller's hint such as an HTTP Content-Type."""
+    if isinstance(html, (bytes, bytearray, memoryview)):
+        data = bytes(html[:max_bytes])
+        _reject_binary(data)
+        text, used = decode(data, hint=encoding)
+    elif isinstance(html, str):
+        text, used = html[:max_bytes], "unicode"
+    else:
+        raise ExtractionError(f"expected HTML as bytes or str, got {type(html).__name__}")
+    text = _sanitise(text)
+    _reject_non_html(text)
+    return ParsedPage(root=_build_tree(text), encoding=used)
+
+
+def decode(data: bytes, *, hint: str | None = None) -> tuple[str, str]:
+    """Decode page bytes: BOM, caller's hint, <meta> declaration, UTF-8, then windows-1252.
+
+    The last step cannot fail (undecodable bytes become U+FFFD), so neither can this.
+    """
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(name, errors="replace"), name
+    for candidate in (_hint_charset(hint), _declared_charset(data)):
+        if candidate:
+            try:
+                return data.decode(candidate), candidate
+            except UnicodeDecodeError:
+                if candidate != "utf-8":
+                    return data.decode(candidate, errors="replace"), candidate
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def _hint_charset(hint: str | None) -> str | None:
+    if not hint:
+        return None
+    found = _HEADER_CHARSET.search(hint)
+    return _normalise_charset(found.group(1) if found else hint.strip())
+
+
+def _declared_charset(data: bytes) -> str | None:
+    found = _META_CHARSET.search(data[:CHARSET_SCAN_BYTES])
+    return _normalise_charset(found.group(1).decode("ascii", "ignore")) if found else None
+
+
+def _normalise_charset(label: str) -> str | None:
+    """Map a charset label to a Python codec name, or None if Python has no such codec."""
+    label = label.strip().lower()
+    if label in _AS_CP1252:
+        return "cp1252"
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    # A page declaring UTF-16 in ASCII-compatible bytes is lying: the declaration was readable.
+    return None if name.startswith("utf-16") or name.startswith("utf-32") else name
+
+
+def _reject_binary(data: bytes) -> None:
+    head = data[:SNIFF_BYTES]
+    if not head.strip():
+        raise ExtractionError("empty input: no HTML to extract from")
+    for magic, what in _MAGIC:
+        if head.startswith(magic):
+            raise ExtractionError(f"input is {what}, not HTML")
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    if controls > MAX_CONTROL_SHARE * len(head):
+        raise ExtractionError("input looks like binary data, not HTML")
+
+
+def _sanitise(text: str) -> str:
+    """Drop characters XML trees cannot hold and a leading XML declaration lxml rejects."""
+    text = _CONTROL.sub("", text)
+    return _XML_DECLARATION.sub("", text, count=1)
+
+
+def _reject_non_html(text: str) -> None:
+    head = text[:SNIFF_BYTES].lstrip()
+    if not head:
+        raise ExtractionError("empty input: no HTML to extract from")
+    if head[0] in "{[" and not _TAG.search(head[:200]):
+        raise ExtractionError("input looks like JSON, not HTML")
+    if not _TAG.search(text, 0, SNIFF_BYTES * 8):
+        raise ExtractionError("input has no HTML tags; it does not look like a web page")
+
+
+def _build_tree(text: str) -> lxml.html.HtmlElement:
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
+    try:
+        root = lxml.html.document_fromstring(text, parser=parser)
+    except (lxml.etree.ParserError, ValueError, TypeError) as exc:
+        raise ExtractionError(f"could not parse the input as HTML: {exc}") from None
+    if root is None:
+        raise ExtractionError("could not parse the input as HTML: empty document")
+    return root

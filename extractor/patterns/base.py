@@ -1,0 +1,50 @@
+"""The shape of a language's noise table, and how its phrases are matched."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SPACE = re.compile(r"\s+")
+_EDGE_PUNCT = " \t\n:;,.!?-–—|»«›‹>•·*#()[]\"'“”‘’…"
+
+
+def normalise_line(text: str) -> str:
+    """Lower-case and strip decoration, so 'Latest Stories »' matches 'latest stories'."""
+    return _SPACE.sub(" ", text).strip(_EDGE_PUNCT).lower()
+
+
+@dataclass(frozen=True, slots=True)
+class LanguagePatterns:
+    """Noise phrases of one language, grouped by what they announce.
+
+    Each group is a tuple of lower-case phrases.  A *heading* phrase names a section
+    of boilerplate (everything under it is noise); a *line* phrase is a whole short
+    line that is noise on its own; a *prefix* phrase starts a noise line.
+    """
+
+    language: str
+    stopwords: frozenset[str]
+    # Section headings announcing lists of other articles ("Latest stories").
+    related_headings: tuple[str, ...]
+    # Section headings announcing reader comments.
+    comment_headings: tuple[str, ...]
+    # Whole lines that are ad, image or widget placeholders ("Advertisement").
+    placeholder_lines: tuple[str, ...]
+    # Lines inviting the reader to share, follow, subscribe or accept cookies.
+    prompt_phrases: tuple[str, ...]
+    # Prefixes of byline, credit and date lines ("By ", "Posted on").
+    byline_prefixes: tuple[str, ...]
+    # Prefixes of in-article cross-links ("Read more:", "See also:").
+    crosslink_prefixes: tuple[str, ...]
+    # Month names, used to recognise date lines.
+    months: tuple[str, ...]
+
+
+def match_phrase(line: str, phrases: tuple[str, ...], *, prefix: bool = False) -> str | None:
+    """Return the phrase that `line` is (or starts with), if any."""
+    norm = normalise_line(line)
+    for phrase in phrases:
+        if norm == phrase or (prefix and norm.startswith(phrase)):
+            return phrase
+    return None

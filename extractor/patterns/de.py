@@ -1,0 +1,57 @@
+"""German noise phrases and stop words."""
+
+from __future__ import annotations
+
+from extractor.patterns.base import LanguagePatterns
+
+GERMAN = LanguagePatterns(
+    language="de",
+    stopwords=frozenset(
+        """aber alle allem allen aller alles als also am an ander andere anderem anderen
+        anderer anderes auch auf aus bei bin bis bist da damit dann das dass dein deine
+        dem den der des dessen deshalb die dies diese diesem diesen dieser dieses doch
+        dort du durch ein eine einem einen einer eines einige er es etwas euch euer für
+        gegen gewesen hab habe haben hat hatte hatten hier hin hinter ich ihm ihn ihnen
+        ihr ihre im in indem ins ist jede jedem jeden jeder jedes jetzt kann kein keine
+        können könnte machen man manche mein meine mit muss musste nach nicht nichts
+        noch nun nur ob oder ohne sehr sein seine seit sich sie sind so solche soll
+        sollte sondern sonst über um und uns unser unter viel vom von vor wann war waren
+        warum was weil welche wenn wer werde werden wie wieder will wir wird wo wollen
+        würde zu zum zur zwar zwischen""".split()
+    ),
+    related_headings=(
+        "weitere artikel", "mehr zum thema", "auch interessant",
+        "das könnte sie auch interessieren", "das könnte sie interessieren", "meistgelesen",
+        "meistgelesene artikel", "am meisten gelesen",
+        "neueste artikel", "aktuelle nachrichten", "verwandte artikel", "ähnliche artikel",
+        "weitere nachrichten", "mehr aus", "mehr zu", "lesen sie auch", "empfehlungen",
+        "top-themen", "beliebte artikel", "neueste beiträge", "ähnliche beiträge",
+        "weitere beiträge", "themen", "mehr artikel",
+    ),
+    comment_headings=(
+        "kommentare", "kommentar", "kommentar schreiben", "leserkommentare",
+        "diskutieren sie mit", "ihre meinung", "schreiben sie einen kommentar",
+    ),
+    placeholder_lines=(
+        "anzeige", "werbung", "gesponsert", "bild", "foto", "mehr lesen", "weiterlesen",
+        "drucken", "teilen", "schließen", "menü", "suche", "nach oben", "zum inhalt springen",
+    ),
+    prompt_phrases=(
+        "newsletter abonnieren", "jetzt abonnieren", "abonnieren", "teilen auf",
+        "artikel teilen", "folgen sie uns", "wir verwenden cookies",
+        "diese website verwendet cookies",
+        "cookies akzeptieren", "alle akzeptieren", "datenschutzerklärung", "datenschutz",
+        "impressum", "alle rechte vorbehalten", "jetzt anmelden", "anmelden", "registrieren",
+    ),
+    byline_prefixes=(
+        "von ", "geschrieben von", "veröffentlicht", "aktualisiert", "stand:", "datum:",
+        "foto:", "bild:", "quelle:", "autor:", "schlagworte:", "tags:", "kategorie:",
+    ),
+    crosslink_prefixes=(
+        "lesen sie auch:", "mehr zum thema:", "auch interessant:", "siehe auch:", "lesen sie mehr:",
+    ),
+    months=(
+        "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august",
+        "september", "oktober", "november", "dezember",
+    ),
+)

@@ -1,0 +1,80 @@
+"""The recipe: each stage in order, nothing else.
+
+parse -> metadata -> clean -> segment -> score -> select -> post-process -> render
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from extractor.clean import clean
+from extractor.metadata import read_metadata
+from extractor.options import Options
+from extractor.parse import parse
+from extractor.postprocess import postprocess
+from extractor.render import render_text
+from extractor.score import score
+from extractor.segment import segment
+from extractor.select import select
+from extractor.types import Article, Decision, Explanation, ExtractionError
+
+
+def explain(
+    html: bytes | str,
+    url: str | None = None,
+    *,
+    encoding: str | None = None,
+    options: Options | None = None,
+    **overrides: Any,
+) -> Explanation:
+    """Run the pipeline and return every block with its score, decision and reasons."""
+    opts = (options or Options()).with_overrides(overrides)
+    try:
+        return _run(html, url, encoding, opts)
+    except ExtractionError:
+        raise
+    except RecursionError:
+        raise ExtractionError("the page is nested too deeply to process") from None
+    except MemoryError:
+        raise ExtractionError("the page is too large to process") from None
+
+
+def extract(
+    html: bytes | str,
+    url: str | None = None,
+    *,
+    encoding: str | None = None,
+    options: Options | None = None,
+    **overrides: Any,
+) -> Article:
+    """Return the article of one page.
+
+    `html` is the page as bytes (the encoding is detected; `encoding` may pass an HTTP
+    charset or Content-Type as a hint) or as text.  Option fields may be given as
+    keywords (`favor="precision"`) or as an `Options`.  Raises `ExtractionError` when
+    the input is not an HTML page; a page without an article gives empty `text`.
+    """
+    return explain(html, url, encoding=encoding, options=options, **overrides).article
+
+
+def _run(html: bytes | str, url: str | None, encoding: str | None, opts: Options) -> Explanation:
+    page = parse(html, encoding=encoding, max_bytes=opts.max_input_bytes)
+    meta = read_metadata(page.root, url)
+    seg = segment(clean(page.root), max_blocks=opts.max_blocks)
+    scores = score(seg.blocks)
+    chosen = postprocess(seg.blocks, select(seg, scores, opts), meta.title)
+    kept_blocks = tuple(b for b, k in zip(seg.blocks, chosen.kept) if k)
+    decisions = tuple(
+        Decision(block, s.probability, k, s.reasons + r)
+        for block, s, k, r in zip(seg.blocks, scores, chosen.kept, chosen.reasons)
+    )
+    article = Article(
+        text=render_text(kept_blocks),
+        title=meta.title,
+        blocks=kept_blocks,
+        url=url,
+        language=meta.language,
+        metadata=meta,
+    )
+    region = seg.containers[chosen.region].label if chosen.region >= 0 else "(no blocks)"
+    return Explanation(article=article, decisions=decisions, region=region)

@@ -1,0 +1,88 @@
+"""Clean the chosen text: the headline, repeated paragraphs, and furniture at the edges.
+
+Works on the keep/drop decisions, never on text: every removal is a decision with a
+reason, visible in `explain()`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractor.select import Selection
+from extractor.tuning import DEDUP_MIN_CHARS, EDGE_MAX_WORDS
+from extractor.types import Block, BlockKind
+
+_NON_WORD = re.compile(r"[\W_]+")
+# Phrase groups that are furniture when they open or close the text.
+_EDGE_PHRASES = frozenset(
+    {"placeholder", "byline", "prompt", "crosslink", "related-heading", "comment-heading"}
+)
+
+
+def postprocess(blocks: tuple[Block, ...], selection: Selection, title: str) -> Selection:
+    """Apply the clean-up rules in order and return the revised selection."""
+    kept = list(selection.kept)
+    reasons = [list(r) for r in selection.reasons]
+    _drop_headline(blocks, kept, reasons, title)
+    _drop_duplicates(blocks, kept, reasons)
+    _trim_edges(blocks, kept, reasons)
+    return Selection(selection.region, tuple(kept), tuple(tuple(r) for r in reasons))
+
+
+def text_key(text: str) -> str:
+    """Text reduced to lower-case word characters: what makes two paragraphs 'the same'."""
+    return _NON_WORD.sub("", text).lower()
+
+
+def _drop(kept: list[bool], reasons: list[list[str]], i: int, why: str) -> None:
+    kept[i] = False
+    reasons[i].append(f"dropped: {why}")
+
+
+def _drop_headline(
+    blocks: tuple[Block, ...], kept: list[bool], reasons: list[list[str]], title: str
+) -> None:
+    """The headline lives in `Article.title`; remove its copies before the body starts."""
+    key = text_key(title)
+    if not key:
+        return
+    for i, block in enumerate(blocks):
+        if not kept[i]:
+            continue
+        if text_key(block.text) == key:
+            _drop(kept, reasons, i, "the headline, reported as the title")
+        elif block.kind is not BlockKind.HEADING and block.features.words > EDGE_MAX_WORDS:
+            return
+
+
+def _drop_duplicates(blocks: tuple[Block, ...], kept: list[bool], reasons: list[list[str]]) -> None:
+    """A paragraph printed twice is kept where it first appears."""
+    seen: dict[str, int] = {}
+    for i, block in enumerate(blocks):
+        if not kept[i]:
+            continue
+        key = text_key(block.text)
+        if len(key) < DEDUP_MIN_CHARS:
+            continue
+        if key in seen:
+            _drop(kept, reasons, i, f"repeats block {seen[key]}")
+        else:
+            seen[key] = i
+
+
+def _trim_edges(blocks: tuple[Block, ...], kept: list[bool], reasons: list[list[str]]) -> None:
+    """Strip bylines, dates and prompts that open or close the text, and dangling headings."""
+    order = [i for i, k in enumerate(kept) if k]
+    while order and _is_edge_furniture(blocks[order[0]]):
+        _drop(kept, reasons, order.pop(0), "furniture at the start of the text")
+    while order and (
+        _is_edge_furniture(blocks[order[-1]]) or blocks[order[-1]].kind is BlockKind.HEADING
+    ):
+        _drop(kept, reasons, order.pop(), "furniture at the end of the text")
+
+
+def _is_edge_furniture(block: Block) -> bool:
+    f = block.features
+    if f.words > EDGE_MAX_WORDS:
+        return False
+    return f.date_like or f.phrase in _EDGE_PHRASES

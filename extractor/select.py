@@ -1,0 +1,154 @@
+"""Choose the article: first the region that holds it, then blocks inside it with context.
+
+The region is the container whose blocks, weighted by words, are most confidently
+content: a maximum-sum subtree of the block scores.  Inside it, blocks are kept by
+their own score, then revised by their neighbours and by the sections they sit in
+("Related", "Comments").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extractor.options import Options
+from extractor.score import Score
+from extractor.segment import Segmentation
+from extractor.tuning import (
+    CONTEXT_RESCUE_SHARE,
+    HEADING_MIN_PROBABILITY,
+    KEEP_THRESHOLD,
+    REGION_NEGATIVE_WEIGHT,
+    REGION_PIVOT,
+    REGION_WORD_CAP,
+)
+from extractor.types import Block, BlockKind
+
+_SECTION_MARKERS = frozenset({"related-heading", "comment-heading"})
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """Which blocks the selector keeps, why, and the chosen region's container id."""
+
+    region: int
+    kept: tuple[bool, ...]
+    reasons: tuple[tuple[str, ...], ...]
+
+
+def select(seg: Segmentation, scores: tuple[Score, ...], options: Options) -> Selection:
+    """Keep the blocks of the best region that clear the threshold, revised by context."""
+    if not seg.blocks:
+        return Selection(region=-1, kept=(), reasons=())
+    probs = [s.probability for s in scores]
+    region = choose_region(seg, probs)
+    threshold = KEEP_THRESHOLD[options.favor]
+    kept, reasons, in_region = _initial(seg, probs, region, threshold)
+    _rescue_by_context(seg.blocks, probs, kept, reasons, in_region, threshold)
+    _drop_marked_sections(seg, kept, reasons)
+    return Selection(region, tuple(kept), tuple(tuple(r) for r in reasons))
+
+
+def choose_region(seg: Segmentation, probs: list[float]) -> int:
+    """The container maximising the word-weighted sum of (probability - pivot)."""
+    totals = [0.0] * len(seg.containers)
+    for block, p in zip(seg.blocks, probs):
+        weight = min(block.features.words, REGION_WORD_CAP) * (p - REGION_PIVOT)
+        if weight < 0:
+            weight *= REGION_NEGATIVE_WEIGHT
+        for cid in block.containers:
+            totals[cid] += weight
+    # Ties go to the tighter region, then to the deeper of two wrappers of the same blocks.
+    return max(
+        range(len(totals)),
+        key=lambda cid: (totals[cid], -_span(seg, cid), seg.containers[cid].depth),
+    )
+
+
+def _span(seg: Segmentation, cid: int) -> int:
+    c = seg.containers[cid]
+    return c.end_block - c.first_block
+
+
+def _initial(
+    seg: Segmentation, probs: list[float], region: int, threshold: float
+) -> tuple[list[bool], list[list[str]], list[bool]]:
+    first, end = seg.containers[region].first_block, seg.containers[region].end_block
+    in_region = [first <= i < end for i in range(len(probs))]
+    kept: list[bool] = []
+    reasons: list[list[str]] = []
+    for i, p in enumerate(probs):
+        if not in_region[i]:
+            kept.append(False)
+            reasons.append(["outside the article region"])
+        elif seg.blocks[i].features.phrase == "placeholder":
+            kept.append(False)
+            reasons.append(["placeholder line"])
+        elif p >= threshold:
+            kept.append(True)
+            reasons.append([f"probability {p:.2f} >= {threshold:.2f}"])
+        else:
+            kept.append(False)
+            reasons.append([f"probability {p:.2f} < {threshold:.2f}"])
+    return kept, reasons, in_region
+
+
+def _rescue_by_context(
+    blocks: tuple[Block, ...],
+    probs: list[float],
+    kept: list[bool],
+    reasons: list[list[str]],
+    in_region: list[bool],
+    threshold: float,
+) -> None:
+    """Keep near-misses that sit between kept blocks, and headings that introduce kept text."""
+    for i in range(1, len(blocks) - 1):
+        block = blocks[i]
+        if kept[i] or not in_region[i] or block.features.phrase or block.features.date_like:
+            continue
+        between = kept[i - 1] and kept[i + 1]
+        if between and probs[i] >= threshold * CONTEXT_RESCUE_SHARE:
+            kept[i] = True
+            reasons[i].append("kept: between two kept blocks")
+        elif (
+            block.kind is BlockKind.HEADING
+            and kept[i + 1]
+            and probs[i] >= HEADING_MIN_PROBABILITY
+            and blocks[i + 1].kind is not BlockKind.HEADING
+        ):
+            kept[i] = True
+            reasons[i].append("kept: heading of kept text")
+
+
+def _drop_marked_sections(seg: Segmentation, kept: list[bool], reasons: list[list[str]]) -> None:
+    """Drop everything under a 'Related' or 'Comments' heading, to the end of its section."""
+    blocks = seg.blocks
+    i = 0
+    while i < len(blocks):
+        marker = blocks[i]
+        if marker.features.phrase not in _SECTION_MARKERS:
+            i += 1
+            continue
+        end = _section_end(seg, i)
+        for j in range(i, end):
+            if kept[j]:
+                kept[j] = False
+                reasons[j].append(f"dropped: in a '{marker.text[:40]}' section")
+        i = max(end, i + 1)
+
+
+def _section_end(seg: Segmentation, start: int) -> int:
+    """Where the section a marker opens ends: its enclosing container, or the next heading."""
+    marker = seg.blocks[start]
+    end = len(seg.blocks)
+    # The smallest container around the marker that also holds something after it.
+    for cid in reversed(marker.containers):
+        container = seg.containers[cid]
+        if container.end_block > start + 1:
+            end = container.end_block
+            break
+    if marker.kind is BlockKind.HEADING:
+        for j in range(start + 1, end):
+            other = seg.blocks[j]
+            if other.kind is BlockKind.HEADING and other.level <= marker.level:
+                return j
+    return end

@@ -1,0 +1,34 @@
+"""Every hand-set threshold of the selection and clean-up stages, each with its reason.
+
+Learned weights live in `data/weights.json`; what is here is what data cannot teach
+(structural conventions) or what sets the operating point.  Change a value here and
+run `python -m benchmarks` on every shared set before and after.
+"""
+
+from __future__ import annotations
+
+# --- region choice -------------------------------------------------------------------
+# A block counts for its container's region score by how far its probability is from
+# this pivot: above it pulls the region in, below it pushes the region away.
+REGION_PIVOT = 0.5
+# Word counts are capped when weighting blocks, so one huge block cannot outvote the
+# rest of the page (a terms-of-service wall, a giant comment).
+REGION_WORD_CAP = 120
+# Boilerplate inside an article (one related box) should not split it: negative
+# blocks pull with this fraction of their weight.
+REGION_NEGATIVE_WEIGHT = 0.6
+
+# --- keep/drop thresholds, one per `favor` setting ---------------------------------
+KEEP_THRESHOLD = {"precision": 0.65, "balanced": 0.5, "recall": 0.35}
+# A block below the threshold but above this share of it is kept when the blocks on both
+# sides of it are kept: a short sentence between two paragraphs is part of the text.
+CONTEXT_RESCUE_SHARE = 0.5
+# A heading is kept when the next block is kept and the heading clears this probability.
+HEADING_MIN_PROBABILITY = 0.2
+
+# --- clean-up ------------------------------------------------------------------------
+# Paragraphs shorter than this (in characters of normalised text) are not deduplicated:
+# short repeated lines ("Photo", "Reuters") are handled by the edge trimming instead.
+DEDUP_MIN_CHARS = 20
+# Leading or trailing lines this short are trimmed when they look like furniture.
+EDGE_MAX_WORDS = 12
