@@ -199,24 +199,34 @@ def test_must_include_snippets_are_gold(name: str) -> None:
 # --- extraction --------------------------------------------------------------------------
 
 
-def _extract_function() -> Any:
+def _load_extract() -> tuple[Any, str | None]:
+    """`extractor.extract`, or None; and the import error, if the package is broken."""
     try:
         import extractor
-    except ImportError:  # pragma: no cover - the package is part of this repository
-        return None
-    return getattr(extractor, "extract", None)
+    except Exception as exc:  # a broken package must fail these tests, not skip them
+        return None, f"import extractor failed: {exc!r}"
+    return getattr(extractor, "extract", None), None
 
+
+EXTRACT, IMPORT_ERROR = _load_extract()
 
 needs_extract = pytest.mark.skipif(
-    _extract_function() is None, reason="extractor.extract() is not implemented yet"
+    EXTRACT is None and IMPORT_ERROR is None,
+    reason="extractor.extract() is not implemented yet",
 )
 
 
 @functools.cache
-def extracted(name: str) -> str:
+def _extract_text(name: str) -> str:
     page, _, meta = load(name)
-    article = _extract_function()(page, url=meta["url"])
+    article = EXTRACT(page, url=meta["url"])
     return str(article.text)
+
+
+def extracted(name: str) -> str:
+    if IMPORT_ERROR is not None:
+        pytest.fail(IMPORT_ERROR)
+    return _extract_text(name)
 
 
 @needs_extract
