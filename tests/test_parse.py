@@ -99,8 +99,8 @@ def test_unknown_hint_is_ignored() -> None:
 
 def test_hint_via_public_api() -> None:
     data = page(RUSSIAN * 3).encode("cp1251")
-    article = extractor.extract(data, encoding="text/html; charset=windows-1251")
-    assert "Привет" in article.text
+    explanation = extractor.explain(data, encoding="text/html; charset=windows-1251")
+    assert [d.block.text for d in explanation.decisions] == [(RUSSIAN * 3).strip()]
 
 
 # --- <meta> declarations ---------------------------------------------------------------

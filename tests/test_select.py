@@ -124,7 +124,7 @@ def test_threshold_per_favor(favor: str) -> None:
 def test_placeholder_never_kept_even_when_scored_high() -> None:
     _, sel = run("<div><p>a</p><p>Advertisement</p><p>b</p></div>", [0.9, 0.99, 0.9])
     assert sel.kept == (True, False, True)
-    assert sel.reasons[1] == ("placeholder line",)
+    assert any("placeholder" in r for r in sel.reasons[1])
 
 
 def test_short_line_between_paragraphs_is_rescued() -> None:
@@ -257,14 +257,17 @@ def test_precision_keeps_no_more_than_balanced_no_more_than_recall(n_side: int) 
 
 
 def test_favor_monotone_with_pinned_scores() -> None:
-    body = "<div>" + "".join(f"<p>w{i}</p>" for i in range(9)) + "</div>"
-    probs = [0.95, 0.6, 0.4, 0.3, 0.9, 0.2, 0.7, 0.36, 0.66]
+    # One container holds every block, so the region is the same for every setting.
+    body = "<div>" + "<br><br>".join(f"w{i}" for i in range(8)) + "</div>"
+    t = KEEP_THRESHOLD
+    probs = [0.99, t["precision"] + 0.01, 0.0, t["balanced"] + 0.01, 0.0, t["recall"] + 0.01]
+    probs += [0.0, 0.99]
     s = seg(body)
     kept = {
         favor: sum(select(s, pinned(probs), Options(favor=favor)).kept)  # type: ignore[arg-type]
         for favor in ("precision", "balanced", "recall")
     }
-    assert kept["precision"] < kept["balanced"] < kept["recall"]
+    assert kept == {"precision": 3, "balanced": 4, "recall": 5}
 
 
 def test_select_uses_real_scores() -> None:
