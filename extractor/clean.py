@@ -20,10 +20,13 @@ NEVER_CONTENT_TAGS: tuple[str, ...] = (
 )
 
 # One query finds every element a browser would not show.
+# Spaces are deleted first (translate drops characters missing from its third argument),
+# then upper case is folded, so `Display : NONE` matches too.
 _HIDDEN = lxml.etree.XPath(
     "//*[@hidden or @aria-hidden='true' or "
-    "contains(translate(@style, 'DISPLAYNOE: ', 'displaynoe'), 'display:none') or "
-    "contains(translate(@style, 'VISBLTYHDN: ', 'visbltyhdn'), 'visibility:hidden')]"
+    "contains(translate(translate(@style, ' ', ''), 'DISPLAYNOE', 'displaynoe'), 'display:none')"
+    " or contains(translate(translate(@style, ' ', ''), 'VISBLTYHDN', 'visbltyhdn'),"
+    " 'visibility:hidden')]"
 )
 # Forms that hold no paragraph are search boxes, logins and newsletter sign-ups; a form
 # that wraps prose is a whole-page ASP.NET-style wrapper and must stay.

@@ -15,7 +15,7 @@ from extractor.types import Features
 # Width of a wrapped line when measuring text density (boilerpipe's convention).
 LINE_WIDTH = 80
 # Lines longer than this many words are never taken for a date line.
-DATE_LINE_MAX_WORDS = 10
+DATE_LINE_MAX_WORDS = 16
 
 _WORD_EDGES = "\"'“”‘’«»()[]{}.,;:!?…-–—*"
 _SENTENCE_PUNCT = re.compile(r"[.,;:!?。、！？]")
@@ -33,9 +33,8 @@ def measure(
     position: float,
     tag_path: str,
     class_tokens: tuple[str, ...],
-    noise_class: int,
-    weak_noise_class: int,
-    content_class: int,
+    near_groups: int,
+    far_groups: int,
     in_article: bool,
     in_boilerplate_tag: bool,
 ) -> Features:
@@ -54,9 +53,8 @@ def measure(
         sentence_end=bool(_SENTENCE_END.search(text)),
         tag_path=tag_path,
         class_tokens=class_tokens,
-        noise_class=noise_class,
-        weak_noise_class=weak_noise_class,
-        content_class=content_class,
+        near_groups=near_groups,
+        far_groups=far_groups,
         depth=depth,
         position=position,
         in_article=in_article,

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from extractor.score import Model
 
 Favor = Literal["precision", "balanced", "recall"]
 
@@ -17,6 +20,7 @@ class Options:
     include_captions: keep figure captions that sit inside the article.
     max_input_bytes: longer input is cut here (documented, never an error), bounding memory.
     max_blocks: segmentation stops after this many blocks, bounding time on huge pages.
+    model: block-scoring weights; None uses the shipped `data/weights.json`.
     """
 
     favor: Favor = "balanced"
@@ -24,6 +28,7 @@ class Options:
     include_captions: bool = False
     max_input_bytes: int = 16_000_000
     max_blocks: int = 50_000
+    model: Model | None = None
 
     def with_overrides(self, overrides: dict[str, Any]) -> Options:
         """Return a copy with keyword overrides applied, rejecting unknown names early."""

@@ -19,6 +19,8 @@ from extractor.types import ExtractionError
 CHARSET_SCAN_BYTES = 4096
 # Bytes inspected to decide whether the input is HTML at all.
 SNIFF_BYTES = 8192
+# Longest encoded character of any supported codec, for tolerating a cut at the end.
+MAX_CHAR_BYTES = 4
 # Share of control characters above which the input is binary, not text.
 MAX_CONTROL_SHARE = 0.05
 
@@ -80,14 +82,25 @@ def decode(data: bytes, *, hint: str | None = None) -> tuple[str, str]:
     for candidate in (_hint_charset(hint), _declared_charset(data)):
         if candidate:
             try:
-                return data.decode(candidate), candidate
+                return _strict(data, candidate), candidate
             except UnicodeDecodeError:
                 if candidate != "utf-8":
                     return data.decode(candidate, errors="replace"), candidate
     try:
-        return data.decode("utf-8"), "utf-8"
+        return _strict(data, "utf-8"), "utf-8"
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def _strict(data: bytes, codec: str) -> str:
+    """Decode strictly, forgiving only a character cut in half at the very end
+    (input truncated at `max_bytes` may end inside a multi-byte sequence)."""
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        if exc.start < len(data) - MAX_CHAR_BYTES or exc.reason != "unexpected end of data":
+            raise
+        return data[: exc.start].decode(codec)
 
 
 def _hint_charset(hint: str | None) -> str | None:

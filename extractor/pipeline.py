@@ -13,10 +13,10 @@ from extractor.options import Options
 from extractor.parse import parse
 from extractor.postprocess import postprocess
 from extractor.render import render_text
-from extractor.score import score
-from extractor.segment import segment
+from extractor.score import DEFAULT_MODEL, score
+from extractor.segment import Segmentation, segment
 from extractor.select import select
-from extractor.types import Article, Decision, Explanation, ExtractionError
+from extractor.types import Article, Decision, Explanation, ExtractionError, Metadata
 
 
 def explain(
@@ -58,11 +58,24 @@ def extract(
 
 
 def _run(html: bytes | str, url: str | None, encoding: str | None, opts: Options) -> Explanation:
+    meta, seg = prepare(html, url, encoding, opts)
+    return decide(meta, seg, opts)
+
+
+def prepare(
+    html: bytes | str, url: str | None, encoding: str | None, opts: Options
+) -> tuple[Metadata, Segmentation]:
+    """The stages that read the page: parse, metadata, clean, segment."""
     page = parse(html, encoding=encoding, max_bytes=opts.max_input_bytes)
     meta = read_metadata(page.root, url)
-    seg = segment(clean(page.root), max_blocks=opts.max_blocks)
-    scores = score(seg.blocks)
-    chosen = postprocess(seg.blocks, select(seg, scores, opts), meta.title)
+    return meta, segment(clean(page.root), max_blocks=opts.max_blocks)
+
+
+def decide(meta: Metadata, seg: Segmentation, opts: Options) -> Explanation:
+    """The stages that judge the blocks: score, select, post-process, render."""
+    url = meta.url
+    scores = score(seg.blocks, opts.model or DEFAULT_MODEL)
+    chosen = postprocess(seg, select(seg, scores, opts), meta.title)
     kept_blocks = tuple(b for b, k in zip(seg.blocks, chosen.kept) if k)
     decisions = tuple(
         Decision(block, s.probability, k, s.reasons + r)

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import re
 
+from extractor.patterns import GROUP_BITS
+from extractor.segment import Segmentation
 from extractor.select import Selection
-from extractor.tuning import DEDUP_MIN_CHARS, EDGE_MAX_WORDS
+from extractor.tuning import AUTHOR_BOX_MAX_BLOCKS, DEDUP_MIN_CHARS, EDGE_MAX_WORDS
 from extractor.types import Block, BlockKind
 
+# An author box closing the text is a bio, however much it reads like prose.
+_AUTHOR_BIT = GROUP_BITS["author"]
 _NON_WORD = re.compile(r"[\W_]+")
 # Phrase groups that are furniture when they open or close the text.
 _EDGE_PHRASES = frozenset(
@@ -19,13 +23,14 @@ _EDGE_PHRASES = frozenset(
 )
 
 
-def postprocess(blocks: tuple[Block, ...], selection: Selection, title: str) -> Selection:
+def postprocess(seg: Segmentation, selection: Selection, title: str) -> Selection:
     """Apply the clean-up rules in order and return the revised selection."""
+    blocks = seg.blocks
     kept = list(selection.kept)
     reasons = [list(r) for r in selection.reasons]
     _drop_headline(blocks, kept, reasons, title)
     _drop_duplicates(blocks, kept, reasons)
-    _trim_edges(blocks, kept, reasons)
+    _trim_edges(seg, selection.region, kept, reasons)
     return Selection(selection.region, tuple(kept), tuple(tuple(r) for r in reasons))
 
 
@@ -70,15 +75,32 @@ def _drop_duplicates(blocks: tuple[Block, ...], kept: list[bool], reasons: list[
             seen[key] = i
 
 
-def _trim_edges(blocks: tuple[Block, ...], kept: list[bool], reasons: list[list[str]]) -> None:
-    """Strip bylines, dates and prompts that open or close the text, and dangling headings."""
+def _trim_edges(
+    seg: Segmentation, region: int, kept: list[bool], reasons: list[list[str]]
+) -> None:
+    """Strip bylines, dates and prompts that open or close the text, dangling headings,
+    and an author box that closes it."""
+    blocks = seg.blocks
     order = [i for i, k in enumerate(kept) if k]
     while order and _is_edge_furniture(blocks[order[0]]):
         _drop(kept, reasons, order.pop(0), "furniture at the start of the text")
     while order and (
-        _is_edge_furniture(blocks[order[-1]]) or blocks[order[-1]].kind is BlockKind.HEADING
+        _is_edge_furniture(blocks[order[-1]])
+        or blocks[order[-1]].kind is BlockKind.HEADING
+        or _in_author_box(seg, blocks[order[-1]], region)
     ):
         _drop(kept, reasons, order.pop(), "furniture at the end of the text")
+
+
+def _in_author_box(seg: Segmentation, block: Block, region: int) -> bool:
+    """Inside a small box named for the author, strictly within the article region."""
+    if region not in block.containers:
+        return False
+    inner = (seg.containers[c] for c in block.containers[block.containers.index(region) + 1 :])
+    return any(
+        c.groups & _AUTHOR_BIT and c.end_block - c.first_block <= AUTHOR_BOX_MAX_BLOCKS
+        for c in inner
+    )
 
 
 def _is_edge_furniture(block: Block) -> bool:

@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from importlib import resources
 from types import MappingProxyType
 
+from extractor.patterns import GROUP_BITS, GROUP_NAMES
 from extractor.types import Block, BlockKind
 
 # Caps keep one extreme value from dominating a linear model.
 MAX_LOG_WORDS = math.log1p(400)
 MAX_PUNCTUATION = 0.5
 MAX_TEXT_DENSITY = 20.0
-MAX_CLASS_HITS = 3
 # How many of the strongest contributions a block's explanation lists.
 REASONS_SHOWN = 4
 
@@ -39,10 +39,15 @@ _KIND_FEATURES: dict[BlockKind, str] = {
 
 FEATURE_NAMES: tuple[str, ...] = (
     "log_words", "few_words", "link_density", "all_link", "stopword_ratio", "punctuation",
-    "text_density", "capital_ratio", "sentence_end", "noise_class", "weak_noise_class",
-    "content_class", "in_article", "in_boilerplate_tag", "date_like", "position_middle",
+    "text_density", "capital_ratio", "sentence_end", "in_article", "in_boilerplate_tag",
+    "date_like", "position_middle",
     *_KIND_FEATURES.values(),
     *(f"phrase_{g}" for g in PHRASE_GROUPS),
+    *(f"near_{g}" for g in GROUP_NAMES),
+    *(f"far_{g}" for g in GROUP_NAMES),
+)
+_GROUP_FEATURES: tuple[tuple[int, str, str], ...] = tuple(
+    (GROUP_BITS[g], f"near_{g}", f"far_{g}") for g in GROUP_NAMES
 )
 
 
@@ -100,9 +105,6 @@ def vector(block: Block) -> dict[str, float]:
         "text_density": min(f.text_density, MAX_TEXT_DENSITY) / MAX_TEXT_DENSITY,
         "capital_ratio": f.capital_ratio,
         "sentence_end": 1.0 if f.sentence_end else 0.0,
-        "noise_class": min(f.noise_class, MAX_CLASS_HITS),
-        "weak_noise_class": min(f.weak_noise_class, MAX_CLASS_HITS),
-        "content_class": min(f.content_class, MAX_CLASS_HITS),
         "in_article": 1.0 if f.in_article else 0.0,
         "in_boilerplate_tag": 1.0 if f.in_boilerplate_tag else 0.0,
         "date_like": 1.0 if f.date_like else 0.0,
@@ -113,6 +115,12 @@ def vector(block: Block) -> dict[str, float]:
         values[kind] = 1.0
     if f.phrase:
         values[f"phrase_{f.phrase}"] = 1.0
+    if f.far_groups:
+        for bit, near, far in _GROUP_FEATURES:
+            if f.near_groups & bit:
+                values[near] = 1.0
+            if f.far_groups & bit:
+                values[far] = 1.0
     return values
 
 

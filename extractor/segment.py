@@ -15,7 +15,7 @@ import lxml.etree
 import lxml.html
 
 from extractor.features import measure
-from extractor.patterns import class_tokens, token_signal
+from extractor.patterns import class_tokens, token_groups
 from extractor.types import Block, BlockKind, Container
 
 INLINE_TAGS: frozenset[str] = frozenset(
@@ -33,6 +33,10 @@ ARTICLE_TAGS: frozenset[str] = frozenset({"article", "main"})
 _ROOT_TAGS: frozenset[str] = frozenset({"html", "body"})
 # Block ancestors shown in a block's tag path.
 TAG_PATH_DEPTH = 4
+# Blocks in which a single <br> is a line break inside one paragraph, not a boundary.
+LINE_BREAK_KEEPERS: frozenset[str] = frozenset({"p", "pre", "li", "dd", "blockquote", "address"})
+# Ancestors close enough that their class names describe the block itself.
+NEAR_ANCESTORS = 3
 
 _SPACES = re.compile(r"\s+")
 
@@ -51,9 +55,8 @@ class _Frame:
 
     cid: int
     tag: str
-    noise: int  # noise-named ancestors including this one
-    weak: int
-    content: int
+    own: int  # markup groups this element's class/id/role names
+    groups: int  # union of `own` over this element and its ancestors
     article: bool
     boilerplate: bool
     tokens: tuple[str, ...]  # nearest signal-bearing class/id words
@@ -65,11 +68,11 @@ class _Walk:
 
     max_blocks: int
     frames: list[_Frame] = field(default_factory=list)
-    containers: list[tuple[int, str, int, int, str, bool, bool, bool, int]] = field(
+    containers: list[tuple[int, str, int, int, str, int, bool, int]] = field(
         default_factory=list
     )
     ends: list[int] = field(default_factory=list)
-    raw: list[tuple[BlockKind, str, str, int, int, tuple[int, ...], _Frame, str]] = field(
+    raw: list[tuple[BlockKind, str, str, int, int, tuple[int, ...], _Frame, str, int]] = field(
         default_factory=list
     )
     pieces: list[str] = field(default_factory=list)
@@ -98,13 +101,18 @@ def segment(root: lxml.html.HtmlElement, *, max_blocks: int) -> Segmentation:
             _start(walk, element, tag)
         else:
             _end(walk, element, tag)
-    _flush(walk)
+    if len(walk.raw) < max_blocks:
+        _flush(walk)
+    for frame in walk.frames:  # still open when the walk stopped early
+        walk.ends[frame.cid] = len(walk.raw)
     return _finish(walk)
 
 
 def _start(walk: _Walk, element: lxml.html.HtmlElement, tag: str) -> None:
     if tag == "br":
-        if walk.last_was_br:
+        # Two breaks end a paragraph anywhere; one break ends a line, which outside a <p>
+        # (table layouts, bare <div> text) separates headline, byline and body lines.
+        if walk.last_was_br or walk.frames[-1].tag not in LINE_BREAK_KEEPERS:
             _flush(walk)
         else:
             walk.pieces.append("\n")
@@ -115,6 +123,9 @@ def _start(walk: _Walk, element: lxml.html.HtmlElement, tag: str) -> None:
             walk.link_depth += 1
         if element.text:
             _add_text(walk, element.text)
+        elif len(element) == 0 and walk.pieces:
+            # An empty inline element is an icon or image; it separates words visually.
+            walk.pieces.append(" ")
         return
     _flush(walk)
     walk.frames.append(_open_frame(walk, element, walk.frames[-1]))
@@ -165,7 +176,7 @@ def _open_frame(walk: _Walk, element: lxml.html.HtmlElement, parent: _Frame | No
     role = attrib.get("role", "")
     itemprop = attrib.get("itemprop", "")
     tokens = class_tokens(f"{ident} {classes} {role}") if tag not in _ROOT_TAGS else ()
-    strong, weak, content = token_signal(tokens)
+    own = token_groups(tokens)
     semantic = tag in ARTICLE_TAGS or itemprop == "articleBody" or role == "main"
     cid = len(walk.containers)
     walk.containers.append(
@@ -175,24 +186,22 @@ def _open_frame(walk: _Walk, element: lxml.html.HtmlElement, parent: _Frame | No
             parent.cid if parent else -1,
             len(walk.frames),
             _label(tag, ident, classes),
-            strong > 0,
-            content > 0 and strong == 0,
+            own,
             semantic,
             len(walk.raw),
         )
     )
     walk.ends.append(len(walk.raw))
     if parent is None:
-        return _Frame(cid, tag, 0, 0, 0, semantic, False, ())
+        return _Frame(cid, tag, 0, 0, semantic, False, ())
     return _Frame(
         cid=cid,
         tag=tag,
-        noise=parent.noise + (strong > 0),
-        weak=parent.weak + (weak > 0),
-        content=parent.content + (content > 0),
+        own=own,
+        groups=parent.groups | own,
         article=parent.article or semantic,
         boilerplate=parent.boilerplate or tag in BOILERPLATE_TAGS,
-        tokens=tokens if (strong or weak or content) else parent.tokens,
+        tokens=tokens if own else parent.tokens,
     )
 
 
@@ -208,10 +217,12 @@ def _label(tag: str, ident: str, classes: str) -> str:
 def _flush(walk: _Walk) -> None:
     """Close the text gathered so far into a block, if it holds any words."""
     walk.last_was_br = False
-    if not walk.pieces:
+    if not walk.pieces or len(walk.raw) >= walk.max_blocks:
+        walk.pieces.clear()
+        walk.link_pieces.clear()
         return
     raw = "".join(walk.pieces)
-    link_text = "".join(walk.link_pieces)
+    link_text = " ".join(walk.link_pieces)  # separate links are separate words
     walk.pieces.clear()
     walk.link_pieces.clear()
     if walk.pre_depth:
@@ -225,7 +236,10 @@ def _flush(walk: _Walk) -> None:
     frame = walk.frames[-1]
     kind, level = _kind(walk, frame.tag)
     ids = tuple(f.cid for f in walk.frames)
-    walk.raw.append((kind, text, frame.tag, level, len(walk.frames), ids, frame, link_text))
+    near = 0
+    for nearby in walk.frames[-NEAR_ANCESTORS:]:
+        near |= nearby.own
+    walk.raw.append((kind, text, frame.tag, level, len(walk.frames), ids, frame, link_text, near))
 
 
 def _kind(walk: _Walk, tag: str) -> tuple[BlockKind, int]:
@@ -247,7 +261,7 @@ def _kind(walk: _Walk, tag: str) -> tuple[BlockKind, int]:
 def _finish(walk: _Walk) -> Segmentation:
     total = len(walk.raw)
     blocks = []
-    for index, (kind, text, tag, level, depth, ids, frame, link_text) in enumerate(walk.raw):
+    for index, (kind, text, tag, level, depth, ids, frame, link_text, near) in enumerate(walk.raw):
         features = measure(
             text,
             link_text,
@@ -255,9 +269,8 @@ def _finish(walk: _Walk) -> Segmentation:
             position=index / (total - 1) if total > 1 else 0.0,
             tag_path=">".join(walk.containers[i][1] for i in ids[-TAG_PATH_DEPTH:]),
             class_tokens=frame.tokens,
-            noise_class=frame.noise,
-            weak_noise_class=frame.weak,
-            content_class=frame.content,
+            near_groups=near,
+            far_groups=frame.groups,
             in_article=frame.article,
             in_boilerplate_tag=frame.boilerplate,
         )

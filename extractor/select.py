@@ -11,12 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from extractor.options import Options
+from extractor.patterns import GROUP_BITS, group_names
 from extractor.score import Score
 from extractor.segment import Segmentation
 from extractor.tuning import (
     CONTEXT_RESCUE_SHARE,
     HEADING_MIN_PROBABILITY,
     KEEP_THRESHOLD,
+    NOISE_BOX_TAGS,
+    NOISE_REGION_GROUPS,
     REGION_NEGATIVE_WEIGHT,
     REGION_PIVOT,
     REGION_WORD_CAP,
@@ -24,6 +27,8 @@ from extractor.tuning import (
 from extractor.types import Block, BlockKind
 
 _SECTION_MARKERS = frozenset({"related-heading", "comment-heading"})
+_FURNITURE_PHRASES = frozenset({"placeholder", "byline", "prompt", "crosslink"})
+_NOISE_REGION_BITS = sum(GROUP_BITS[g] for g in NOISE_REGION_GROUPS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +47,7 @@ def select(seg: Segmentation, scores: tuple[Score, ...], options: Options) -> Se
     probs = [s.probability for s in scores]
     region = choose_region(seg, probs)
     threshold = KEEP_THRESHOLD[options.favor]
-    kept, reasons, in_region = _initial(seg, probs, region, threshold)
+    kept, reasons, in_region = _initial(seg, probs, region, threshold, options)
     _rescue_by_context(seg.blocks, probs, kept, reasons, in_region, threshold)
     _drop_marked_sections(seg, kept, reasons)
     return Selection(region, tuple(kept), tuple(tuple(r) for r in reasons))
@@ -70,19 +75,21 @@ def _span(seg: Segmentation, cid: int) -> int:
 
 
 def _initial(
-    seg: Segmentation, probs: list[float], region: int, threshold: float
+    seg: Segmentation, probs: list[float], region: int, threshold: float, options: Options
 ) -> tuple[list[bool], list[list[str]], list[bool]]:
     first, end = seg.containers[region].first_block, seg.containers[region].end_block
     in_region = [first <= i < end for i in range(len(probs))]
     kept: list[bool] = []
     reasons: list[list[str]] = []
     for i, p in enumerate(probs):
-        if not in_region[i]:
+        veto = (
+            hard_rule(seg, seg.blocks[i], region, options)
+            if in_region[i]
+            else "outside the article region"
+        )
+        if veto:
             kept.append(False)
-            reasons.append(["outside the article region"])
-        elif seg.blocks[i].features.phrase == "placeholder":
-            kept.append(False)
-            reasons.append(["placeholder line"])
+            reasons.append([veto])
         elif p >= threshold:
             kept.append(True)
             reasons.append([f"probability {p:.2f} >= {threshold:.2f}"])
@@ -90,6 +97,44 @@ def _initial(
             kept.append(False)
             reasons.append([f"probability {p:.2f} < {threshold:.2f}"])
     return kept, reasons, in_region
+
+
+def hard_rule(seg: Segmentation, block: Block, region: int, options: Options) -> str | None:
+    """A reason to drop `block` whatever its score, or None.
+
+    These encode the product's definition of the article, which the labelled data sets
+    disagree on (some gold texts keep bylines, dates and captions): the article is the
+    body text, without its furniture.
+    """
+    f = block.features
+    if f.phrase in _FURNITURE_PHRASES:
+        return f"furniture line ({f.phrase})"
+    if f.date_like:
+        return "date line"
+    if block.kind is BlockKind.CAPTION and not options.include_captions:
+        return "caption (include_captions=False)"
+    if block.kind is BlockKind.TABLE_CELL and not options.include_tables:
+        return "table cell (include_tables=False)"
+    named = _noise_box(seg, block, region)
+    if named:
+        return f"inside a box named as noise inside the article ({named})"
+    return None
+
+
+def _noise_box(seg: Segmentation, block: Block, region: int) -> str:
+    """The noise groups named by a container between the region and the block, if any.
+
+    Only containers strictly inside the region count: a site that wraps its whole
+    article in `class="paywall"` has named the article, not a box inside it.
+    """
+    below = block.containers[block.containers.index(region) + 1 :]
+    mask = 0
+    for cid in below:
+        container = seg.containers[cid]
+        if container.tag in NOISE_BOX_TAGS:
+            return f"<{container.tag}>"
+        mask |= container.groups
+    return ", ".join(group_names(mask & _NOISE_REGION_BITS))
 
 
 def _rescue_by_context(
@@ -103,7 +148,7 @@ def _rescue_by_context(
     """Keep near-misses that sit between kept blocks, and headings that introduce kept text."""
     for i in range(1, len(blocks) - 1):
         block = blocks[i]
-        if kept[i] or not in_region[i] or block.features.phrase or block.features.date_like:
+        if kept[i] or not in_region[i] or not reasons[i][0].startswith("probability"):
             continue
         between = kept[i - 1] and kept[i + 1]
         if between and probs[i] >= threshold * CONTEXT_RESCUE_SHARE:
@@ -137,18 +182,26 @@ def _drop_marked_sections(seg: Segmentation, kept: list[bool], reasons: list[lis
 
 
 def _section_end(seg: Segmentation, start: int) -> int:
-    """Where the section a marker opens ends: its enclosing container, or the next heading."""
+    """Where the section a marker opens ends.
+
+    A marker titles the smallest container it opens (its first block) that holds more
+    than the marker; a heading that opens none titles the blocks up to the next heading
+    of its rank inside its parent.  Anything else (a menu item named "Trending") titles
+    nothing, and only the marker itself goes.
+    """
     marker = seg.blocks[start]
-    end = len(seg.blocks)
-    # The smallest container around the marker that also holds something after it.
     for cid in reversed(marker.containers):
         container = seg.containers[cid]
-        if container.end_block > start + 1:
-            end = container.end_block
+        if container.first_block != start:
             break
-    if marker.kind is BlockKind.HEADING:
-        for j in range(start + 1, end):
-            other = seg.blocks[j]
-            if other.kind is BlockKind.HEADING and other.level <= marker.level:
-                return j
+        if container.end_block > start + 1:
+            return container.end_block
+    if marker.kind is not BlockKind.HEADING:
+        return start + 1
+    parent = seg.containers[marker.containers[-2]] if len(marker.containers) > 1 else None
+    end = parent.end_block if parent else len(seg.blocks)
+    for j in range(start + 1, end):
+        other = seg.blocks[j]
+        if other.kind is BlockKind.HEADING and other.level <= marker.level:
+            return j
     return end

@@ -10,7 +10,7 @@ from __future__ import annotations
 # --- region choice -------------------------------------------------------------------
 # A block counts for its container's region score by how far its probability is from
 # this pivot: above it pulls the region in, below it pushes the region away.
-REGION_PIVOT = 0.5
+REGION_PIVOT = 0.4
 # Word counts are capped when weighting blocks, so one huge block cannot outvote the
 # rest of the page (a terms-of-service wall, a giant comment).
 REGION_WORD_CAP = 120
@@ -19,12 +19,25 @@ REGION_WORD_CAP = 120
 REGION_NEGATIVE_WEIGHT = 0.6
 
 # --- keep/drop thresholds, one per `favor` setting ---------------------------------
-KEEP_THRESHOLD = {"precision": 0.65, "balanced": 0.5, "recall": 0.35}
+KEEP_THRESHOLD = {"precision": 0.65, "balanced": 0.4, "recall": 0.25}
 # A block below the threshold but above this share of it is kept when the blocks on both
 # sides of it are kept: a short sentence between two paragraphs is part of the text.
 CONTEXT_RESCUE_SHARE = 0.5
 # A heading is kept when the next block is kept and the heading clears this probability.
 HEADING_MIN_PROBABILITY = 0.2
+
+# Markup groups (see patterns/markup.py) that name a box inside the article region as
+# something else: its blocks are dropped whatever their score (comments read like prose).
+# Chosen by counting, on scrapinghub, words such boxes hold that are / are not in gold:
+# "sidebar" (page builders call every block a widget), "author", "prompt" and "related"
+# wrap real article text too often to be trusted without the scorer.
+NOISE_REGION_GROUPS: tuple[str, ...] = (
+    "comments", "share", "navigation", "footer", "signup",
+)
+# Elements that, inside the article, hold something other than its text: sign-up forms,
+# related-link navs, asides (pull quotes repeat the text, boxes link elsewhere), and
+# article footers (tags, share tools).
+NOISE_BOX_TAGS: frozenset[str] = frozenset({"form", "nav", "footer"})
 
 # --- clean-up ------------------------------------------------------------------------
 # Paragraphs shorter than this (in characters of normalised text) are not deduplicated:
@@ -32,3 +45,6 @@ HEADING_MIN_PROBABILITY = 0.2
 DEDUP_MIN_CHARS = 20
 # Leading or trailing lines this short are trimmed when they look like furniture.
 EDGE_MAX_WORDS = 12
+# An author box is small (name, links, a bio); a container named "author" holding more
+# blocks than this is a layout wrapper around the article, not a bio.
+AUTHOR_BOX_MAX_BLOCKS = 5

@@ -44,10 +44,9 @@ class Features:
     capital_ratio: float  # share of words starting with a capital: menus and titles are high
     sentence_end: bool  # ends like a sentence (., !, ?, closing quote)
     tag_path: str  # e.g. "div>article>p": the nearest few block ancestors
-    class_tokens: tuple[str, ...]  # class/id words of the nearest ancestors that carry any
-    noise_class: int  # ancestors whose class/id names a noise region (sidebar, related...)
-    weak_noise_class: int  # ancestors named like page furniture (header, meta, byline...)
-    content_class: int  # ancestors named like the article (content, entry, story...)
+    class_tokens: tuple[str, ...]  # class/id words of the nearest ancestor that names a group
+    near_groups: int  # bit mask of markup groups (patterns.GROUP_BITS) of the 3 nearest ancestors
+    far_groups: int  # the same over all ancestors below <body>
     depth: int
     position: float  # 0.0 at the first block of the page, 1.0 at the last
     in_article: bool  # inside <article>, <main>, itemprop=articleBody or role=main
@@ -65,8 +64,7 @@ class Container:
     parent: int  # -1 for the root
     depth: int
     label: str  # readable `tag#id.class` for explanations
-    noise_class: bool  # its own class/id names a noise region
-    content_class: bool  # its own class/id names the article
+    groups: int  # bit mask of the markup groups its own class/id/role names
     semantic: bool  # <article>, <main>, itemprop=articleBody, role=main
     first_block: int
     end_block: int  # one past its last block

@@ -9,23 +9,23 @@ from __future__ import annotations
 
 from extractor.patterns.base import LanguagePatterns, match_phrase
 from extractor.patterns.markup import (
-    CONTENT_TOKENS,
-    NOISE_TOKENS,
-    STRONG_NOISE_TOKENS,
+    GROUP_BITS,
+    GROUP_NAMES,
     class_tokens,
-    token_signal,
+    group_names,
+    token_groups,
 )
 from extractor.patterns.registry import ALL_LANGUAGES, STOPWORDS, phrase_kind
 
 __all__ = [
     "ALL_LANGUAGES",
-    "CONTENT_TOKENS",
-    "NOISE_TOKENS",
+    "GROUP_BITS",
+    "GROUP_NAMES",
     "STOPWORDS",
-    "STRONG_NOISE_TOKENS",
     "LanguagePatterns",
     "class_tokens",
+    "group_names",
     "match_phrase",
     "phrase_kind",
-    "token_signal",
+    "token_groups",
 ]

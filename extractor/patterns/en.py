@@ -41,7 +41,7 @@ ENGLISH = LanguagePatterns(
         "spot_img", "spot img", "image", "photo", "loading", "loading...", "story continues below",
         "article continues below", "continue reading below", "scroll to continue",
         "skip to content", "skip to main content", "back to top", "print", "email",
-        "share", "tweet", "close", "menu", "search", "comments", "paid content",
+        "share", "tweet", "close", "menu", "search", "paid content",
         "partner content", "promoted", "video", "play video", "listen", "listen to this article",
     ),
     prompt_phrases=(
@@ -52,6 +52,8 @@ ENGLISH = LanguagePatterns(
         "click here to", "download our app", "get the app", "enter your email",
         "already a subscriber", "log in", "sign in", "create an account",
         "you have reached your limit", "support our journalism", "become a member",
+        "can be reached at", "free articles", "you have read", "e-mail this", "email this",
+        "print this",
     ),
     byline_prefixes=(
         "by ", "written by", "posted by", "posted on", "published", "updated", "last updated",
@@ -60,7 +62,7 @@ ENGLISH = LanguagePatterns(
     ),
     crosslink_prefixes=(
         "read more:", "read also:", "also read:", "see also:", "related:", "more:",
-        "read:", "watch:", "listen:", "recommended:", "read next:", "click here",
+        "read:", "watch:", "listen:", "recommended:", "read next:",
     ),
     months=(
         "january", "february", "march", "april", "may", "june", "july", "august",

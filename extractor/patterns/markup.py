@@ -3,64 +3,114 @@
 Sites name their markup in English whatever their language, so this table is shared.
 Tokens are matched after splitting attributes on punctuation and camelCase
 (`relatedPosts` -> `related`, `posts`); hashed names (`css-1x2y3z`) match nothing.
+Each group becomes one feature of the block scorer, so the data decides how much a
+`share` ancestor weighs against an `author` one; this table only says what is what.
 """
 
 from __future__ import annotations
 
 import re
+from types import MappingProxyType
 
-# Tokens that name a region which is never the article: matched exactly or as a prefix.
-STRONG_NOISE_TOKENS: frozenset[str] = frozenset(
-    {
-        # navigation and page chrome
-        "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "footer",
-        "masthead", "topbar", "toolbar", "pagination", "pager", "skip", "sitemap",
-        # lists of other articles
-        "related", "recommended", "recommendations", "trending", "popular", "mostread",
-        "teaser", "teasers", "outbrain", "taboola", "morestories", "readmore", "crosslinks",
-        # readers' contributions
-        "comment", "comments", "disqus", "respond", "reply", "replies",
-        # prompts and overlays
-        "cookie", "cookies", "consent", "gdpr", "newsletter", "subscribe", "subscription",
-        "signup", "popup", "modal", "overlay", "paywall", "login", "signin", "register",
-        # sharing and social
-        "share", "sharing", "sharebar", "social", "sharedaddy", "addthis", "sociable",
-        # ads and sponsorship
-        "ad", "ads", "adsbygoogle", "advert", "advertisement", "advertising", "sponsor",
-        "sponsored", "promo", "promotion", "banner", "dfp", "gpt",
-        # widgets and sidebars
-        "sidebar", "widget", "widgets", "aside", "rail", "weather", "ticker",
-        # author boxes and tags
-        "bio", "authorbox", "author-bio", "tags", "tagcloud", "taglist", "keywords",
-    }
+# Noise groups: the region is something other than the article.  Tokens match exactly;
+# prefixes (second tuple) catch compounds written without separators (`sharebuttons`).
+_GROUPS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
+    "navigation": (
+        frozenset({"nav", "navbar", "navigation", "menu", "menubar", "breadcrumb",
+                   "breadcrumbs", "crumb", "crumbs", "masthead", "topbar", "toolbar",
+                   "pagination", "pager", "skip", "sitemap", "subnav", "megamenu"}),
+        ("breadcrumb", "navbar", "navigation", "menu"),
+    ),
+    "footer": (frozenset({"footer", "colophon", "copyright", "legal", "disclaimer"}), ("footer",)),
+    "header": (frozenset({"header", "banner", "branding", "logo", "weather", "ticker"}), ()),
+    "related": (
+        frozenset({"related", "recommended", "recommendations", "recommendation", "trending",
+                   "popular", "mostread", "teaser", "teasers", "outbrain", "taboola",
+                   "morestories", "readmore", "crosslinks", "latest", "more", "next", "prev",
+                   "previous", "similar", "also", "feed", "headlines", "cards", "card",
+                   "listing"}),
+        ("related", "recommend", "trending", "popular", "outbrain", "taboola"),
+    ),
+    "comments": (
+        frozenset({"comment", "comments", "disqus", "respond", "reply", "replies",
+                   "discussion", "reactions", "talk"}),
+        ("comment", "disqus"),
+    ),
+    # Sign-up and consent boxes: never wrap article text.
+    "signup": (
+        frozenset({"cookie", "cookies", "consent", "gdpr", "newsletter", "signup", "optin",
+                   "newsletters"}),
+        ("newsletter", "cookie"),
+    ),
+    # Other prompts and overlays: paywalled sites wrap the article itself in some of these.
+    "prompt": (
+        frozenset({"subscribe", "subscription", "popup", "modal", "overlay", "paywall",
+                   "login", "signin", "register", "cta", "promo", "promotion"}),
+        ("subscri", "promo"),
+    ),
+    "share": (
+        frozenset({"share", "sharing", "sharebar", "social", "sharedaddy", "addthis",
+                   "sociable", "print", "email", "follow", "tools", "actions"}),
+        ("share", "social"),
+    ),
+    "ads": (
+        frozenset({"ad", "ads", "adsbygoogle", "advert", "advertisement", "advertising",
+                   "sponsor", "sponsored", "dfp", "gpt", "adslot", "adunit", "commercial"}),
+        ("advert", "sponsor"),
+    ),
+    "sidebar": (
+        frozenset({"sidebar", "widget", "widgets", "aside", "rail", "secondary"}),
+        ("sidebar", "widget"),
+    ),
+    "author": (
+        frozenset({"author", "authors", "bio", "byline", "profile", "avatar", "contributor",
+                   "about"}),
+        ("author",),
+    ),
+    "meta": (
+        frozenset({"meta", "dateline", "date", "time", "timestamp", "published", "updated",
+                   "tags", "tag", "tagcloud", "taglist", "keywords", "topics", "category",
+                   "categories", "label", "labels", "info", "details"}),
+        (),
+    ),
+    "media": (
+        frozenset({"caption", "credit", "credits", "figure", "photo", "image", "img",
+                   "gallery", "video", "thumbnail", "thumb", "icon", "embed"}),
+        (),
+    ),
+    "hidden": (
+        frozenset({"hidden", "hide", "invisible", "offscreen", "visually", "sronly",
+                   "screenreader", "collapse", "collapsed", "dropdown", "tooltip"}),
+        (),
+    ),
+    "title": (frozenset({"headline", "title", "heading", "kicker", "subtitle", "dek"}), ()),
+}
+
+# The content group: the region names itself as the article.
+_CONTENT: tuple[frozenset[str], tuple[str, ...]] = (
+    frozenset({"article", "articlebody", "content", "entry", "post", "body", "story", "text",
+               "main", "blog", "prose", "copy", "richtext", "storybody", "postbody",
+               "entrycontent", "maincontent", "paragraph", "chapter", "abstract", "single",
+               "detail", "news"}),
+    ("article", "content", "story"),
 )
 
-# Weaker evidence of page furniture: headers, metadata lines, captions, bylines.
-NOISE_TOKENS: frozenset[str] = frozenset(
-    {
-        "header", "meta", "byline", "dateline", "date", "time", "timestamp", "author",
-        "caption", "credit", "credits", "copyright", "legal", "print", "email", "tools",
-        "utility", "hidden", "search", "links", "more", "extra", "follow", "rating",
-        "survey", "subnav", "tag", "topics", "category", "categories", "card", "cards",
-        "thumbnail", "thumb", "headline", "title", "label",
-    }
+NOISE_GROUPS: tuple[str, ...] = tuple(_GROUPS)
+CONTENT_GROUP = "content"
+GROUP_NAMES: tuple[str, ...] = (*NOISE_GROUPS, CONTENT_GROUP)
+# Bit per group, so a block can carry the union of its ancestors' groups in one int.
+GROUP_BITS: MappingProxyType[str, int] = MappingProxyType(
+    {name: 1 << i for i, name in enumerate(GROUP_NAMES)}
 )
 
-# Tokens that name the article itself.
-CONTENT_TOKENS: frozenset[str] = frozenset(
-    {
-        "article", "articlebody", "content", "entry", "post", "body", "story", "text",
-        "main", "blog", "prose", "copy", "richtext", "storybody", "postbody",
-        "entrycontent", "maincontent", "paragraph", "chapter", "abstract",
-    }
-)
-
-# Prefixes that catch compound tokens without camelCase or dashes (`sharebuttons`).
-_NOISE_PREFIXES: tuple[str, ...] = (
-    "share", "social", "comment", "related", "advert", "sidebar", "widget", "breadcrumb",
-    "newsletter", "cookie", "promo", "sponsor", "footer", "navbar", "navigation", "subscri",
-    "recommend", "trending", "popular", "outbrain", "taboola",
-)
+_EXACT: dict[str, int] = {}
+_PREFIXES: list[tuple[str, int]] = []
+for _name, (_tokens, _prefixes) in (*_GROUPS.items(), (CONTENT_GROUP, _CONTENT)):
+    for _token in _tokens:
+        _EXACT[_token] = _EXACT.get(_token, 0) | GROUP_BITS[_name]
+    _PREFIXES.extend((p, GROUP_BITS[_name]) for p in _prefixes)
+_PREFIX_TUPLE = tuple(p for p, _ in _PREFIXES)
+NOISE_MASK = sum(GROUP_BITS[n] for n in NOISE_GROUPS)
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _SPLIT = re.compile(r"[^a-z0-9]+")
@@ -73,14 +123,20 @@ def class_tokens(value: str) -> tuple[str, ...]:
     return tuple(t for t in _SPLIT.split(_CAMEL.sub(" ", value).lower()) if t)
 
 
-def token_signal(tokens: tuple[str, ...]) -> tuple[int, int, int]:
-    """Count (strong noise, weak noise, content) tokens among `tokens`."""
-    strong = weak = content = 0
+def token_groups(tokens: tuple[str, ...]) -> int:
+    """Bit mask of the groups (see GROUP_BITS) named by any of `tokens`."""
+    mask = 0
     for token in tokens:
-        if token in STRONG_NOISE_TOKENS or token.startswith(_NOISE_PREFIXES):
-            strong += 1
-        elif token in NOISE_TOKENS:
-            weak += 1
-        elif token in CONTENT_TOKENS:
-            content += 1
-    return strong, weak, content
+        bits = _EXACT.get(token)
+        if bits is not None:
+            mask |= bits
+        elif token.startswith(_PREFIX_TUPLE):
+            for prefix, bit in _PREFIXES:
+                if token.startswith(prefix):
+                    mask |= bit
+    return mask
+
+
+def group_names(mask: int) -> tuple[str, ...]:
+    """The names of the groups set in `mask`, for explanations."""
+    return tuple(name for name in GROUP_NAMES if mask & GROUP_BITS[name])

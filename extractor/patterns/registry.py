@@ -6,6 +6,8 @@ or wrong, and a German "Anzeige" on an English-declared page is still an ad labe
 
 from __future__ import annotations
 
+import re
+
 from extractor.patterns.base import LanguagePatterns, normalise_line
 from extractor.patterns.de import GERMAN
 from extractor.patterns.en import ENGLISH
@@ -20,10 +22,29 @@ STOPWORDS: frozenset[str] = frozenset().union(*(lang.stopwords for lang in ALL_L
 _RELATED = frozenset(p for lang in ALL_LANGUAGES for p in lang.related_headings)
 _COMMENTS = frozenset(p for lang in ALL_LANGUAGES for p in lang.comment_headings)
 _PLACEHOLDERS = frozenset(p for lang in ALL_LANGUAGES for p in lang.placeholder_lines)
-_PROMPTS = tuple(p for lang in ALL_LANGUAGES for p in lang.prompt_phrases)
-_BYLINES = tuple(p for lang in ALL_LANGUAGES for p in lang.byline_prefixes)
-_CROSSLINKS = tuple(p for lang in ALL_LANGUAGES for p in lang.crosslink_prefixes)
+
+
+def _phrase_regex(phrases: list[str], *, anchored: bool) -> re.Pattern[str]:
+    """One regex for a phrase group; phrases match whole words only ("log in" is not
+    found in "backlog in", "published" does not start "Published research")."""
+    parts = []
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        head = r"\b" if phrase[0].isalnum() else ""
+        tail = r"\b" if phrase[-1].isalnum() else ""
+        parts.append(head + re.escape(phrase) + tail)
+    return re.compile(("^(?:" if anchored else "(?:") + "|".join(parts) + ")")
+
+
+_PROMPTS = _phrase_regex([p for lang in ALL_LANGUAGES for p in lang.prompt_phrases], anchored=False)
+_BYLINES = _phrase_regex([p for lang in ALL_LANGUAGES for p in lang.byline_prefixes], anchored=True)
+_CROSSLINKS = _phrase_regex(
+    [p for lang in ALL_LANGUAGES for p in lang.crosslink_prefixes], anchored=True
+)
 MONTHS: frozenset[str] = frozenset(m for lang in ALL_LANGUAGES for m in lang.months)
+
+_NUMERIC_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b")
+_WORDS = re.compile(r"\w+")
+_NUMBER = re.compile(r"\d")
 
 # A prompt phrase only condemns a short line: prose may mention "newsletter" in passing.
 PROMPT_MAX_WORDS = 25
@@ -40,6 +61,7 @@ def phrase_kind(text: str, words: int) -> str | None:
     norm = normalise_line(text)
     if not norm:
         return None
+    lead = text.lstrip().lower()
     if norm in _PLACEHOLDERS:
         return "placeholder"
     if norm in _RELATED:
@@ -47,13 +69,30 @@ def phrase_kind(text: str, words: int) -> str | None:
     if norm in _COMMENTS or _is_comment_count(norm):
         return "comment-heading"
     if words <= PROMPT_MAX_WORDS:
-        if norm.startswith(_CROSSLINKS):
+        if _CROSSLINKS.match(lead):
             return "crosslink"
-        if words <= BYLINE_MAX_WORDS and norm.startswith(_BYLINES):
+        byline = _BYLINES.match(lead)
+        if byline and _is_byline(byline.group(0), text, words):
             return "byline"
-        if any(p in norm for p in _PROMPTS):
+        if _PROMPTS.search(norm):
             return "prompt"
     return None
+
+
+def _is_byline(prefix: str, text: str, words: int) -> bool:
+    """A one-word prefix ("Published", "Updated") opens prose too: it needs a date beside
+    it.  Other prefixes ("By ", "Photo:") need only a short line, or a date."""
+    if prefix.isalpha():
+        return has_date(text)
+    return words <= BYLINE_MAX_WORDS or has_date(text)
+
+
+def has_date(text: str) -> bool:
+    """Whether `text` names a calendar date: numeric, or a month name beside a number."""
+    if _NUMERIC_DATE.search(text):
+        return True
+    lowered = text.lower()
+    return any(m in MONTHS for m in _WORDS.findall(lowered)) and bool(_NUMBER.search(text))
 
 
 def _is_comment_count(norm: str) -> bool:

@@ -1,0 +1,217 @@
+"""Fit the block-scoring weights on labelled pages, report held-out scores, write them.
+
+    python -m benchmarks.train                       # cross-validate, then fit on all
+    python -m benchmarks.train --write               # ... and write extractor/data/weights.json
+
+Labels come from gold article text: a block is content when most of its word 4-grams
+occur in the page's gold text.  Every score printed is measured on pages the model did
+not see: grouped k-fold by site (pages of one site never straddle train and test),
+and leave-one-data-set-out, end to end through the real pipeline.
+
+Needs the `train` extra (numpy, scikit-learn); the library itself never imports them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from urllib.parse import urlparse
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+
+from benchmarks.datasets import REPO_ROOT, Page, load
+from benchmarks.metrics import SHINGLE_SIZE, gold_figures, score_page, tokens
+from extractor.options import Options
+from extractor.pipeline import decide, prepare
+from extractor.score import FEATURE_NAMES, Model, vector
+from extractor.segment import Segmentation
+from extractor.types import ExtractionError, Metadata
+
+DEFAULT_SETS = ("scrapinghub", "dragnet", "cleaneval-dev")
+WEIGHTS_PATH = REPO_ROOT / "extractor" / "data" / "weights.json"
+# A block is labelled content when at least this share of its shingles is in the gold.
+CONTENT_SHARE = 0.5
+# Blocks weigh by their words up to this cap, then each page is scaled to weigh the same,
+# mirroring the benchmark metric (word-level, every page equal).
+WORD_WEIGHT_CAP = 60
+FOLDS = 5
+SEED = 20261130
+# Inverse L2 strength: mild regularisation, chosen by the held-out sweep in `--sweep`.
+DEFAULT_C = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """One page, segmented once, with per-block vectors, labels and weights."""
+
+    dataset: str
+    page: Page
+    group: str
+    meta: Metadata
+    seg: Segmentation
+    x: np.ndarray
+    y: np.ndarray
+    w: np.ndarray
+
+
+def block_labels(seg: Segmentation, gold: str) -> np.ndarray:
+    """1.0 for blocks whose text is mostly found in the gold, else 0.0."""
+    gold_tokens = tokens(gold)
+    grams = {
+        tuple(gold_tokens[i : i + SHINGLE_SIZE])
+        for i in range(len(gold_tokens) - SHINGLE_SIZE + 1)
+    }
+    padded = f" {' '.join(gold_tokens)} "
+    labels = np.zeros(len(seg.blocks))
+    for i, block in enumerate(seg.blocks):
+        toks = tokens(block.text)
+        if not toks:
+            continue
+        if len(toks) < SHINGLE_SIZE:
+            labels[i] = float(f" {' '.join(toks)} " in padded)
+            continue
+        own = [tuple(toks[j : j + SHINGLE_SIZE]) for j in range(len(toks) - SHINGLE_SIZE + 1)]
+        labels[i] = float(sum(g in grams for g in own) / len(own) >= CONTENT_SHARE)
+    return labels
+
+
+def to_matrix(seg: Segmentation) -> np.ndarray:
+    index = {name: k for k, name in enumerate(FEATURE_NAMES)}
+    x = np.zeros((len(seg.blocks), len(FEATURE_NAMES)))
+    for i, block in enumerate(seg.blocks):
+        for name, value in vector(block).items():
+            x[i, index[name]] = value
+    return x
+
+
+def make_example(dataset: str, page: Page) -> Example | None:
+    try:
+        meta, seg = prepare(page.html, page.url, None, Options())
+    except ExtractionError:
+        return None
+    if not seg.blocks:
+        return None
+    weights = np.array([min(b.features.words, WORD_WEIGHT_CAP) for b in seg.blocks], float)
+    weights /= max(weights.sum(), 1.0)
+    host = urlparse(page.url).netloc.removeprefix("www.") if page.url else ""
+    return Example(
+        dataset=dataset,
+        page=page,
+        group=f"{dataset}:{host or page.id}",
+        meta=meta,
+        seg=seg,
+        x=to_matrix(seg),
+        y=block_labels(seg, page.gold or ""),
+        w=weights,
+    )
+
+
+def fit(examples: Sequence[Example], c: float) -> Model:
+    x = np.vstack([e.x for e in examples])
+    y = np.concatenate([e.y for e in examples])
+    w = np.concatenate([e.w for e in examples])
+    clf = LogisticRegression(C=c, max_iter=2000)
+    clf.fit(x, y, sample_weight=w * len(examples))
+    weights = {n: round(float(v), 4) for n, v in zip(FEATURE_NAMES, clf.coef_[0])}
+    return Model(bias=round(float(clf.intercept_[0]), 4), weights=weights, source="")
+
+
+def end_to_end(examples: Sequence[Example], model: Model) -> dict[str, dict[str, float]]:
+    """Benchmark F1/P/R per data set, running select/post-process/render with `model`."""
+    opts = Options(model=model)
+    scores = defaultdict(list)
+    for e in examples:
+        text = decide(e.meta, e.seg, opts).article.text
+        scores[e.dataset].append(score_page(e.page.gold, text))
+    return {name: gold_figures(s) for name, s in sorted(scores.items())}
+
+
+def grouped_folds(examples: Sequence[Example], k: int) -> list[list[int]]:
+    """Split example indices into k folds so no group (site) spans two folds."""
+    groups = sorted({e.group for e in examples})
+    random.Random(SEED).shuffle(groups)
+    fold_of = {g: i % k for i, g in enumerate(groups)}
+    folds: list[list[int]] = [[] for _ in range(k)]
+    for i, e in enumerate(examples):
+        folds[fold_of[e.group]].append(i)
+    return folds
+
+
+def cross_validate(examples: Sequence[Example], c: float, k: int) -> dict[str, dict[str, float]]:
+    """Every page scored once, by a model fitted on the other folds."""
+    held_out: dict[str, list[object]] = defaultdict(list)
+    for fold in grouped_folds(examples, k):
+        test = set(fold)
+        model = fit([e for i, e in enumerate(examples) if i not in test], c)
+        opts = Options(model=model)
+        for i in fold:
+            e = examples[i]
+            held_out[e.dataset].append(score_page(e.page.gold, decide(e.meta, e.seg, opts).article.text))
+    return {name: gold_figures(s) for name, s in sorted(held_out.items())}  # type: ignore[arg-type]
+
+
+def leave_one_set_out(examples: Sequence[Example], c: float) -> dict[str, dict[str, float]]:
+    """Each data set scored by a model that never saw any page of it."""
+    results = {}
+    for name in sorted({e.dataset for e in examples}):
+        model = fit([e for e in examples if e.dataset != name], c)
+        results.update(end_to_end([e for e in examples if e.dataset == name], model))
+    return results
+
+
+def show(title: str, results: dict[str, dict[str, float]]) -> None:
+    print(title)
+    for name, fig in results.items():
+        print(
+            f"  {name:16s} F1 {fig['f1']:.3f}  P {fig['precision']:.3f}  "
+            f"R {fig['recall']:.3f}  acc {fig['accuracy']:.3f}"
+        )
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.train", description=__doc__)
+    parser.add_argument("--dataset", action="append", help="data set name or path (repeatable)")
+    parser.add_argument("--c", type=float, default=DEFAULT_C, help="inverse L2 strength")
+    parser.add_argument("--folds", type=int, default=FOLDS)
+    parser.add_argument("--sweep", action="store_true", help="cross-validate several C values")
+    parser.add_argument("--write", action="store_true", help=f"write {WEIGHTS_PATH.name}")
+    parser.add_argument("--limit", type=int, help="first N pages per data set")
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    examples: list[Example] = []
+    for spec in args.dataset or DEFAULT_SETS:
+        data = load(spec, args.limit)
+        made = [make_example(data.name, p) for p in data.pages if p.gold is not None]
+        examples.extend(e for e in made if e is not None)
+        print(f"{data.name}: {len(made)} pages", file=sys.stderr)
+    current = Model.from_json(json.loads(WEIGHTS_PATH.read_text(encoding="utf-8")))
+    show("shipped weights (in-sample for whatever they were fitted on):", end_to_end(examples, current))
+    for c in (0.01, 0.1, 1.0, 10.0) if args.sweep else (args.c,):
+        show(f"grouped {args.folds}-fold by site, C={c} (held out):", cross_validate(examples, c, args.folds))
+    show(f"leave one data set out, C={args.c} (held out):", leave_one_set_out(examples, args.c))
+    if args.write:
+        model = fit(examples, args.c)
+        payload = {
+            "source": (
+                "benchmarks/train.py: logistic regression, C="
+                f"{args.c}, on {len(examples)} pages of {', '.join(sorted({e.dataset for e in examples}))}"
+            ),
+            "bias": model.bias,
+            "weights": dict(model.weights),
+        }
+        WEIGHTS_PATH.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+        print(f"wrote {WEIGHTS_PATH}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
