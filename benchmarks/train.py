@@ -26,15 +26,17 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 
 from benchmarks.datasets import REPO_ROOT, Page, load
-from benchmarks.metrics import SHINGLE_SIZE, gold_figures, score_page, tokens
+from benchmarks.metrics import SHINGLE_SIZE, PageScore, gold_figures, score_page, tokens
+from extractor.context import CONTEXT_FEATURES, context_vectors
 from extractor.options import Options
 from extractor.pipeline import decide, prepare
-from extractor.score import FEATURE_NAMES, Model, vector
+from extractor.score import FEATURE_NAMES, Model, Score, vector
 from extractor.segment import Segmentation
 from extractor.types import ExtractionError, Metadata
 
 DEFAULT_SETS = ("scrapinghub", "dragnet", "cleaneval-dev")
 WEIGHTS_PATH = REPO_ROOT / "extractor" / "data" / "weights.json"
+CONTEXT_PATH = REPO_ROOT / "extractor" / "data" / "context.json"
 # A block is labelled content when at least this share of its shingles is in the gold.
 CONTENT_SHARE = 0.5
 # Blocks weigh by their words up to this cap, then each page is scaled to weigh the same,
@@ -112,19 +114,58 @@ def make_example(dataset: str, page: Page) -> Example | None:
     )
 
 
-def fit(examples: Sequence[Example], c: float) -> Model:
-    x = np.vstack([e.x for e in examples])
-    y = np.concatenate([e.y for e in examples])
-    w = np.concatenate([e.w for e in examples])
+@dataclass(frozen=True, slots=True)
+class Fitted:
+    """Both stages: block weights and context weights."""
+
+    block: Model
+    context: Model
+
+    def options(self) -> Options:
+        return Options(model=self.block, context_model=self.context)
+
+
+def _logistic(x: np.ndarray, y: np.ndarray, w: np.ndarray, c: float, names: Sequence[str]) -> Model:
     clf = LogisticRegression(C=c, max_iter=2000)
-    clf.fit(x, y, sample_weight=w * len(examples))
-    weights = {n: round(float(v), 4) for n, v in zip(FEATURE_NAMES, clf.coef_[0])}
+    clf.fit(x, y, sample_weight=w)
+    weights = {n: round(float(v), 4) for n, v in zip(names, clf.coef_[0])}
     return Model(bias=round(float(clf.intercept_[0]), 4), weights=weights, source="")
 
 
-def end_to_end(examples: Sequence[Example], model: Model) -> dict[str, dict[str, float]]:
-    """Benchmark F1/P/R per data set, running select/post-process/render with `model`."""
-    opts = Options(model=model)
+def fit_blocks(examples: Sequence[Example], c: float) -> Model:
+    x = np.vstack([e.x for e in examples])
+    y = np.concatenate([e.y for e in examples])
+    w = np.concatenate([e.w for e in examples]) * len(examples)
+    return _logistic(x, y, w, c, FEATURE_NAMES)
+
+
+def context_matrix(example: Example, block_model: Model) -> np.ndarray:
+    """Context features of one page, given first-stage scores from `block_model`."""
+    coef = np.array([block_model.weights.get(n, 0.0) for n in FEATURE_NAMES])
+    probs = 1.0 / (1.0 + np.exp(-(example.x @ coef + block_model.bias)))
+    scores = tuple(Score(float(p), ()) for p in probs)
+    rows = context_vectors(example.seg, scores)
+    return np.array([[row[n] for n in CONTEXT_FEATURES] for row in rows])
+
+
+def fit(examples: Sequence[Example], c: float) -> Fitted:
+    """Fit the block stage on all examples and the context stage on cross-fitted outputs:
+    each half's context features come from a block model fitted on the other half, so
+    the second stage learns from first-stage scores as they look on unseen pages."""
+    halves = [examples[0::2], examples[1::2]]
+    xs, ys, ws = [], [], []
+    for k in (0, 1):
+        other = fit_blocks(halves[1 - k], c)
+        for e in halves[k]:
+            xs.append(context_matrix(e, other))
+            ys.append(e.y)
+            ws.append(e.w * len(examples))
+    context = _logistic(np.vstack(xs), np.concatenate(ys), np.concatenate(ws), c, CONTEXT_FEATURES)
+    return Fitted(block=fit_blocks(examples, c), context=context)
+
+
+def end_to_end(examples: Sequence[Example], opts: Options) -> dict[str, dict[str, float]]:
+    """Benchmark F1/P/R per data set, running select/post-process/render with `opts`."""
     scores = defaultdict(list)
     for e in examples:
         text = decide(e.meta, e.seg, opts).article.text
@@ -145,23 +186,23 @@ def grouped_folds(examples: Sequence[Example], k: int) -> list[list[int]]:
 
 def cross_validate(examples: Sequence[Example], c: float, k: int) -> dict[str, dict[str, float]]:
     """Every page scored once, by a model fitted on the other folds."""
-    held_out: dict[str, list[object]] = defaultdict(list)
+    held_out: dict[str, list[PageScore]] = defaultdict(list)
     for fold in grouped_folds(examples, k):
         test = set(fold)
-        model = fit([e for i, e in enumerate(examples) if i not in test], c)
-        opts = Options(model=model)
+        opts = fit([e for i, e in enumerate(examples) if i not in test], c).options()
         for i in fold:
             e = examples[i]
-            held_out[e.dataset].append(score_page(e.page.gold, decide(e.meta, e.seg, opts).article.text))
-    return {name: gold_figures(s) for name, s in sorted(held_out.items())}  # type: ignore[arg-type]
+            text = decide(e.meta, e.seg, opts).article.text
+            held_out[e.dataset].append(score_page(e.page.gold, text))
+    return {name: gold_figures(s) for name, s in sorted(held_out.items())}
 
 
 def leave_one_set_out(examples: Sequence[Example], c: float) -> dict[str, dict[str, float]]:
     """Each data set scored by a model that never saw any page of it."""
     results = {}
     for name in sorted({e.dataset for e in examples}):
-        model = fit([e for e in examples if e.dataset != name], c)
-        results.update(end_to_end([e for e in examples if e.dataset == name], model))
+        fitted = fit([e for e in examples if e.dataset != name], c)
+        results.update(end_to_end([e for e in examples if e.dataset == name], fitted.options()))
     return results
 
 
@@ -172,6 +213,15 @@ def show(title: str, results: dict[str, dict[str, float]]) -> None:
             f"  {name:16s} F1 {fig['f1']:.3f}  P {fig['precision']:.3f}  "
             f"R {fig['recall']:.3f}  acc {fig['accuracy']:.3f}"
         )
+
+
+def write(fitted: Fitted, examples: Sequence[Example], c: float) -> None:
+    sets = ", ".join(sorted({e.dataset for e in examples}))
+    source = f"benchmarks/train.py: logistic regression, C={c}, on {len(examples)} pages of {sets}"
+    for path, model in ((WEIGHTS_PATH, fitted.block), (CONTEXT_PATH, fitted.context)):
+        payload = {"source": source, "bias": model.bias, "weights": dict(model.weights)}
+        path.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+        print(f"wrote {path}")
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -193,23 +243,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         made = [make_example(data.name, p) for p in data.pages if p.gold is not None]
         examples.extend(e for e in made if e is not None)
         print(f"{data.name}: {len(made)} pages", file=sys.stderr)
-    current = Model.from_json(json.loads(WEIGHTS_PATH.read_text(encoding="utf-8")))
-    show("shipped weights (in-sample for whatever they were fitted on):", end_to_end(examples, current))
+    show("shipped weights (in-sample for whatever they were fitted on):",
+         end_to_end(examples, Options()))
     for c in (0.01, 0.1, 1.0, 10.0) if args.sweep else (args.c,):
-        show(f"grouped {args.folds}-fold by site, C={c} (held out):", cross_validate(examples, c, args.folds))
+        show(f"grouped {args.folds}-fold by site, C={c} (held out):",
+             cross_validate(examples, c, args.folds))
     show(f"leave one data set out, C={args.c} (held out):", leave_one_set_out(examples, args.c))
     if args.write:
-        model = fit(examples, args.c)
-        payload = {
-            "source": (
-                "benchmarks/train.py: logistic regression, C="
-                f"{args.c}, on {len(examples)} pages of {', '.join(sorted({e.dataset for e in examples}))}"
-            ),
-            "bias": model.bias,
-            "weights": dict(model.weights),
-        }
-        WEIGHTS_PATH.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
-        print(f"wrote {WEIGHTS_PATH}")
+        write(fit(examples, args.c), examples, args.c)
     return 0
 
 

@@ -21,6 +21,7 @@ class Options:
     max_input_bytes: longer input is cut here (documented, never an error), bounding memory.
     max_blocks: segmentation stops after this many blocks, bounding time on huge pages.
     model: block-scoring weights; None uses the shipped `data/weights.json`.
+    context_model: second-stage weights; None uses the shipped `data/context.json`.
     """
 
     favor: Favor = "balanced"
@@ -29,6 +30,7 @@ class Options:
     max_input_bytes: int = 16_000_000
     max_blocks: int = 50_000
     model: Model | None = None
+    context_model: Model | None = None
 
     def with_overrides(self, overrides: dict[str, Any]) -> Options:
         """Return a copy with keyword overrides applied, rejecting unknown names early."""

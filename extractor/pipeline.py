@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from extractor.clean import clean
+from extractor.context import CONTEXT_MODEL, revise
 from extractor.metadata import read_metadata
 from extractor.options import Options
 from extractor.parse import parse
@@ -74,7 +75,8 @@ def prepare(
 def decide(meta: Metadata, seg: Segmentation, opts: Options) -> Explanation:
     """The stages that judge the blocks: score, select, post-process, render."""
     url = meta.url
-    scores = score(seg.blocks, opts.model or DEFAULT_MODEL)
+    own = score(seg.blocks, opts.model or DEFAULT_MODEL)
+    scores = revise(seg, own, opts.context_model or CONTEXT_MODEL)
     chosen = postprocess(seg, select(seg, scores, opts), meta.title)
     kept_blocks = tuple(b for b, k in zip(seg.blocks, chosen.kept) if k)
     decisions = tuple(

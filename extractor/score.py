@@ -60,11 +60,14 @@ class Model:
     source: str
 
     @classmethod
-    def from_json(cls, payload: dict[str, object]) -> Model:
+    def from_json(
+        cls, payload: dict[str, object], names: tuple[str, ...] = FEATURE_NAMES
+    ) -> Model:
+        """Build a model, rejecting weights for features `names` does not define."""
         weights = payload.get("weights", {})
         if not isinstance(weights, dict):
             raise ValueError("weights must be a mapping of feature name to number")
-        unknown = set(weights) - set(FEATURE_NAMES)
+        unknown = set(weights) - set(names)
         if unknown:
             raise ValueError(f"weights name unknown features: {sorted(unknown)}")
         bias = payload.get("bias", 0.0)
@@ -75,10 +78,10 @@ class Model:
         )
 
 
-def load_model(name: str = "weights.json") -> Model:
+def load_model(name: str = "weights.json", names: tuple[str, ...] = FEATURE_NAMES) -> Model:
     """Read a model shipped in `extractor/data/`."""
     text = resources.files("extractor.data").joinpath(name).read_text(encoding="utf-8")
-    return Model.from_json(json.loads(text))
+    return Model.from_json(json.loads(text), names)
 
 
 DEFAULT_MODEL = load_model()
