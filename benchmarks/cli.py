@@ -146,13 +146,13 @@ def git_revision() -> str:
     return rev + ("+dirty" if dirty.strip() else "")
 
 
-def context_lines() -> list[str]:
+def context_lines(samples: int) -> list[str]:
     """When and on what the benchmark ran, for reports and JSON."""
     when = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     return [f"run {when}, commit {git_revision() or 'unknown'}, {runners.interpreter_note()}",
             "F1/precision/recall/accuracy: 4-gram shingle metric of the article-extraction "
             "benchmark, mean over pages; ± is the bootstrap standard error "
-            f"({metrics.BOOTSTRAP_SAMPLES} resamples by default, seed {metrics.BOOTSTRAP_SEED})"]
+            f"({samples} resamples, seed {metrics.BOOTSTRAP_SEED})"]
 
 
 def print_tables(summary: DatasetResult, speed_only: bool) -> None:
@@ -162,9 +162,11 @@ def print_tables(summary: DatasetResult, speed_only: bool) -> None:
     print(flush=True)
 
 
-def write_json(target: str, summaries: Sequence[DatasetResult], context: list[str]) -> None:
+def write_json(target: str, summaries: Sequence[DatasetResult], context: list[str],
+               samples: int) -> None:
     """All results as one JSON document, to a file or to stdout."""
     payload: dict[str, Any] = {"context": context, "bootstrap_seed": metrics.BOOTSTRAP_SEED,
+                               "bootstrap_samples": samples,
                                "datasets": [dataset_json(s) for s in summaries]}
     text = json.dumps(payload, indent=1, ensure_ascii=False)
     if target == JSON_STDOUT:
@@ -201,9 +203,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         summaries.append(summary)
         if args.json != JSON_STDOUT:
             print_tables(summary, args.speed)
-    context = context_lines()
+    context = context_lines(args.bootstrap)
     if args.json:
-        write_json(args.json, summaries, context)
+        write_json(args.json, summaries, context, args.bootstrap)
     if args.report:
         for path in report.write(args.report, summaries, context, args.worst):
             note(f"wrote {path}")

@@ -79,6 +79,13 @@ class ExtractorRun:
         return sum(1 for p in self.pages if p.status == status)
 
 
+def describe(exc: BaseException) -> str:
+    """`Type: message`, falling back to the cause when a wrapper's message is empty."""
+    origin = exc.__cause__ or exc.__context__
+    detail = str(exc) or (describe(origin) if origin else "")
+    return f"{type(exc).__name__}: {detail}"[:MESSAGE_LIMIT]
+
+
 def call(fn: extractors.ExtractFn, page: Page) -> PageRun:
     """Extract one page, timing only the call; any exception scores as empty text."""
     start = time.perf_counter()
@@ -86,7 +93,7 @@ def call(fn: extractors.ExtractFn, page: Page) -> PageRun:
         text = fn(page.html, page.url, page.language)
         status, message = OK, ""
     except Exception as exc:  # any failure is scored as an empty page
-        text, status, message = "", ERROR, f"{type(exc).__name__}: {exc}"[:MESSAGE_LIMIT]
+        text, status, message = "", ERROR, describe(exc)
     seconds = time.perf_counter() - start
     return PageRun(page.id, text if isinstance(text, str) else "", seconds, status, message)
 
@@ -160,7 +167,7 @@ def worker_main(name: str, conn: Connection, quiet: bool) -> None:
     try:
         fn = extractors.build(name)
     except BaseException as exc:  # report any import/build failure
-        conn.send(("unavailable", f"{type(exc).__name__}: {exc}"[:MESSAGE_LIMIT]))
+        conn.send(("unavailable", describe(exc)))
         return
     import_seconds = time.perf_counter() - start
     reset_peak()
@@ -217,7 +224,7 @@ class Worker:
 
     def death_note(self) -> str:
         """How the worker ended, for the page's message."""
-        self.process.join(0.5)
+        self.process.join(STOP_GRACE)
         code = self.process.exitcode
         return f"worker died (exit code {code})" if code is not None else "worker stopped"
 
@@ -238,16 +245,25 @@ def _start(name: str, run: ExtractorRun, quiet: bool) -> Worker | None:
 
 
 def _one_page(worker: Worker, page: Page, timeout: float,
-              run: ExtractorRun) -> PageRun | None:
-    """Send one page and collect its result; None means the worker must be replaced."""
+              run: ExtractorRun) -> tuple[PageRun, bool]:
+    """Send one page and collect its result; True means the worker must be replaced.
+
+    A closed pipe (the worker died) and silence past the timeout (it hangs) are told
+    apart here, from the pipe itself, rather than by asking whether the process is
+    still alive, which races with a dying process's exit.
+    """
     if not worker.send(page):
-        return None
-    message = worker.receive(timeout)
-    if message is None:
-        return None
+        return PageRun(page.id, "", 0.0, CRASH, worker.death_note()), True
+    try:
+        answered = worker.conn.poll(timeout)
+        message: tuple[Any, ...] = worker.conn.recv() if answered else ()
+    except (EOFError, OSError):
+        return PageRun(page.id, "", 0.0, CRASH, worker.death_note()), True
+    if not answered:
+        return PageRun(page.id, "", timeout, TIMEOUT, f"no answer within {timeout:g} s"), True
     run.peak_rss_mb = max(run.peak_rss_mb, message[2])
     result: PageRun = message[1]
-    return result
+    return result, False
 
 
 def run_extractor(name: str, pages: Sequence[Page], timeout: float = DEFAULT_TIMEOUT,
@@ -263,14 +279,10 @@ def run_extractor(name: str, pages: Sequence[Page], timeout: float = DEFAULT_TIM
                     return run
                 run.pages.append(PageRun(page.id, "", 0.0, CRASH, "worker failed to restart"))
                 continue
-        result = _one_page(worker, page, timeout, run)
-        if result is None:
-            alive = worker.process.is_alive()
-            status = TIMEOUT if alive else CRASH
-            note = f"no answer within {timeout:g} s" if alive else worker.death_note()
+        result, replace = _one_page(worker, page, timeout, run)
+        if replace:
             worker.kill()
             worker = None
-            result = PageRun(page.id, "", timeout if alive else 0.0, status, note)
         run.pages.append(result)
         if on_page:
             on_page()

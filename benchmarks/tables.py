@@ -15,7 +15,7 @@ DASH = "-"
 QUALITY_HEADERS = ("extractor", "version", "F1", "precision", "recall", "accuracy",
                    "errors", "timeouts")
 SNIPPET_HEADERS = ("extractor", "version", "F1", "precision", "recall", "accuracy",
-                   "TP", "FP", "FN", "TN")
+                   "TP", "FP", "FN", "TN", "errors", "timeouts")
 SPEED_HEADERS = ("extractor", "pages/s", "median ms", "p95 ms", "peak MB", "extract MB",
                  "import s", "x parse-only", f"x {extractors.OURS}")
 NUMERIC_START = 2  # columns from here on are right-aligned
@@ -31,6 +31,12 @@ def ratio(value: float | None) -> str:
     return DASH if value is None else f"{value:.2f}x"
 
 
+def _failures(result: ExtractorResult) -> list[str]:
+    """Pages that raised or whose worker died, and pages that timed out."""
+    run = result.run
+    return [str(run.count("error") + run.count("crash")), str(run.count("timeout"))]
+
+
 def quality_rows(summary: DatasetResult) -> list[list[str]]:
     """One row per extractor with gold-text figures (the floor has none)."""
     rows = []
@@ -38,10 +44,8 @@ def quality_rows(summary: DatasetResult) -> list[list[str]]:
         q = result.quality
         if q is None:
             continue
-        run = result.run
-        rows.append([name, run.version, estimate(q["f1"]), estimate(q["precision"]),
-                     estimate(q["recall"]), estimate(q["accuracy"]),
-                     str(run.count("error") + run.count("crash")), str(run.count("timeout"))])
+        rows.append([name, result.run.version, estimate(q["f1"]), estimate(q["precision"]),
+                     estimate(q["recall"]), estimate(q["accuracy"]), *_failures(result)])
     return rows
 
 
@@ -55,7 +59,7 @@ def snippet_rows(summary: DatasetResult) -> list[list[str]]:
         total = sum(result.page_snippets.values(), SnippetCounts())
         rows.append([name, result.run.version, estimate(s["f1"]), estimate(s["precision"]),
                      estimate(s["recall"]), estimate(s["accuracy"]), str(total.tp),
-                     str(total.fp), str(total.fn), str(total.tn)])
+                     str(total.fp), str(total.fn), str(total.tn), *_failures(result)])
     return rows
 
 
@@ -109,7 +113,8 @@ def dataset_tables(summary: DatasetResult, markdown: bool = False,
         if rows := quality_rows(summary):
             parts.append(render(QUALITY_HEADERS, rows, markdown))
         if rows := snippet_rows(summary):
-            parts.append(("Snippets:\n\n" if markdown else "snippets\n")
+            label = "snippets (must appear / must not appear)"
+            parts.append((f"{label.capitalize()}:\n\n" if markdown else f"{label}\n")
                          + render(SNIPPET_HEADERS, rows, markdown))
     if summary.results:
         parts.append(render(SPEED_HEADERS, speed_rows(summary), markdown))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import io
 import json
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 
 from benchmarks import cli, extractors, report, summary
 from benchmarks.datasets import Dataset, Page
+from benchmarks.progress import Progress
 from benchmarks.runners import ExtractorRun, PageRun
 
 GOLD = "The council voted to keep the library open on Sundays.\n\nIt will cost little."
@@ -106,3 +108,15 @@ def test_cli_runs_end_to_end_on_a_small_set(tmp_path: Path, monkeypatch: pytest.
     quality = result["extractors"]["bench_cli_fake:text"]["quality"]
     assert quality["recall"]["value"] == pytest.approx(0.5)  # page a 1.0, page b 0.0
     assert (tmp_path / "report" / "set.html").is_file()
+
+
+def test_progress_bar_draws_only_when_enabled() -> None:
+    shown, hidden = io.StringIO(), io.StringIO()
+    for stream, enabled in ((shown, True), (hidden, False)):
+        bar = Progress(enabled, stream)
+        bar.start("set / extractor", 2)
+        bar.step()
+        bar.step()
+        bar.finish()
+    assert "set / extractor" in shown.getvalue() and "2/2" in shown.getvalue()
+    assert hidden.getvalue() == ""

@@ -86,3 +86,13 @@ def test_in_process_run_scores_exceptions_as_empty() -> None:
 
     results = runners.run_in_process(flaky, _pages(b"good", b"bad"))
     assert [(r.text, r.status) for r in results] == [("text", "ok"), ("", "error")]
+
+
+def test_failure_messages_fall_back_to_the_cause() -> None:
+    try:
+        try:
+            raise KeyError("inner")
+        except KeyError as inner:
+            raise ValueError() from inner
+    except ValueError as exc:
+        assert runners.describe(exc) == "ValueError: KeyError: 'inner'"
