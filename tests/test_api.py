@@ -10,6 +10,7 @@ import pytest
 
 import extractor
 from extractor import Article, Block, BlockKind, ExtractionError, Options
+from extractor.score import DEFAULT_MODEL, Model
 
 P1 = (
     "The council voted on Tuesday to close the old bridge, and residents said they were "
@@ -147,6 +148,7 @@ def test_options_are_frozen() -> None:
         {"favor": "precision"},
         {"favor": "recall"},
         {"include_tables": False},
+        {"include_captions": True},
         {"max_blocks": 4},
         {"max_input_bytes": 1500},
     ],
@@ -155,6 +157,47 @@ def test_options_object_and_keywords_agree(overrides: dict[str, object]) -> None
     by_keyword = extractor.extract(PAGE, **overrides)
     by_options = extractor.extract(PAGE, options=Options(**overrides))  # type: ignore[arg-type]
     assert by_keyword == by_options
+
+
+def test_model_option_replaces_the_shipped_weights() -> None:
+    flat = Model.from_json({"bias": 0.0, "weights": {}})
+    assert Options().model is None
+    assert extractor.extract(PAGE, model=None) == extractor.extract(PAGE)
+    assert extractor.extract(PAGE, model=DEFAULT_MODEL) == extractor.extract(PAGE)
+    by_keyword = extractor.explain(PAGE, model=flat)
+    assert extractor.explain(PAGE, options=Options(model=flat)) == by_keyword
+    shipped = extractor.explain(PAGE)
+    assert [d.score for d in by_keyword.decisions] != [d.score for d in shipped.decisions]
+
+
+def _reasons_of(html: str, text: str, **overrides: object) -> tuple[str, ...]:
+    explanation = extractor.explain(html, **overrides)
+    [decision] = [d for d in explanation.decisions if d.block.text == text]
+    return decision.reasons
+
+
+def test_include_captions_option_reaches_the_hard_rule() -> None:
+    caption = "The old bridge, photographed in 1950 from the northern bank."
+    html = (
+        f"<html><body><article><p>{P1}</p><figure><figcaption>{caption}</figcaption></figure>"
+        f"<p>{P2}</p></article></body></html>"
+    )
+    assert caption not in extractor.extract(html).text
+    assert "caption (include_captions=False)" in _reasons_of(html, caption)
+    assert "caption (include_captions=False)" not in _reasons_of(
+        html, caption, include_captions=True
+    )
+
+
+def test_include_tables_option_reaches_the_hard_rule() -> None:
+    html = (
+        f"<html><body><article><p>{P1}</p><table><tr><td>Bridge</td><td>Built 1950</td></tr>"
+        f"</table><p>{P2}</p></article></body></html>"
+    )
+    assert "Built 1950" not in extractor.extract(html, include_tables=False).text
+    why = "table cell (include_tables=False)"
+    assert why in _reasons_of(html, "Built 1950", include_tables=False)
+    assert why not in _reasons_of(html, "Built 1950")
 
 
 def test_keywords_override_options_object() -> None:

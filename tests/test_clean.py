@@ -172,3 +172,34 @@ def test_clean_returns_same_root_and_is_idempotent() -> None:
     assert out is root
     before = lxml.html.tostring(out)
     assert lxml.html.tostring(clean(out)) == before
+
+
+# --- hidden by inline style (formerly pending bug 1) ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "style",
+    [
+        "display:none", "display: none", "DISPLAY : NONE;", "color:red;display:none",
+        "visibility:hidden", "Visibility: Hidden", "display:none !important",
+    ],
+)
+def test_style_hidden_elements_removed(style: str) -> None:
+    root = cleaned(f'<html><body><p>shown</p><div style="{style}">SECRET</div> tail</body></html>')
+    text = root.text_content()
+    assert "SECRET" not in text
+    assert "shown" in text and "tail" in text
+
+
+def test_style_hidden_text_not_extracted() -> None:
+    prose = (
+        "This paragraph is ordinary running prose, with enough words and commas, so that the "
+        "scorer is confident it belongs to the article and keeps it in the output."
+    )
+    html = (
+        f"<html><body><article><p>{prose}</p>"
+        f"<p style='display: none'>SECRET {prose}</p></article></body></html>"
+    )
+    text = extractor.extract(html).text
+    assert "SECRET" not in text
+    assert prose in text

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import inspect
-
 import pytest
 
 from extractor.features import DATE_LINE_MAX_WORDS, LINE_WIDTH, is_date_line, measure
+from extractor.patterns import GROUP_BITS
 from extractor.types import Features
 
 PROSE = (
@@ -16,23 +15,18 @@ PROSE = (
 
 
 def m(text: str, link_text: str = "", **context: object) -> Features:
-    """Measure `text` with neutral context; markup-signal arguments default to zero.
-
-    The markup-signal parameters of `measure` are being reshaped, so the ones this helper
-    does not know are filled with 0 from the signature instead of being named here.
-    """
+    """Measure `text` with neutral context: no markup groups, outside any article."""
     kwargs: dict[str, object] = {
         "depth": 3,
         "position": 0.5,
         "tag_path": "body>div>p",
         "class_tokens": (),
+        "near_groups": 0,
+        "far_groups": 0,
         "in_article": False,
         "in_boilerplate_tag": False,
     }
     kwargs.update(context)
-    for name, param in inspect.signature(measure).parameters.items():
-        if param.kind is param.KEYWORD_ONLY and name not in kwargs:
-            kwargs[name] = 0
     return measure(text, link_text, **kwargs)  # type: ignore[arg-type]
 
 
@@ -48,6 +42,14 @@ def test_context_is_passed_through() -> None:
     )
     assert (f.depth, f.position, f.tag_path, f.class_tokens) == (7, 0.25, "article>p", ("entry",))
     assert f.in_article and f.in_boilerplate_tag
+
+
+def test_markup_groups_are_passed_through() -> None:
+    near = GROUP_BITS["share"]
+    far = GROUP_BITS["share"] | GROUP_BITS["content"]
+    f = m("x", near_groups=near, far_groups=far)
+    assert (f.near_groups, f.far_groups) == (near, far)
+    assert (m("x").near_groups, m("x").far_groups) == (0, 0)
 
 
 def test_word_and_link_counts() -> None:

@@ -354,3 +354,50 @@ def test_truncation_via_option_is_not_an_error() -> None:
 def test_truncation_that_cuts_before_any_tag_is_rejected() -> None:
     with pytest.raises(ExtractionError):
         parse(b"plain text first, <p>markup later</p>", max_bytes=10)
+
+
+# --- truncation inside a multi-byte character (formerly pending bug 2) ------------------
+
+
+def test_truncation_inside_utf8_sequence_stays_utf8() -> None:
+    data = ("<html><body><p>" + "é" * 100 + "</p></body></html>").encode("utf-8")
+    parsed = parse(data, max_bytes=16)  # 15 ASCII bytes + the first byte of "é"
+    assert parsed.encoding == "utf-8"
+    assert "Ã" not in parsed.root.text_content()
+
+
+@pytest.mark.parametrize("char", ["é", "€", "日", "😀"])
+def test_decode_forgives_a_character_cut_at_the_very_end(char: str) -> None:
+    encoded = char.encode("utf-8")
+    for cut in range(1, len(encoded)):
+        data = "<p>naïve ".encode() + encoded[:cut]
+        assert decode(data) == ("<p>naïve ", "utf-8"), cut
+        assert decode(data, hint="utf-8") == ("<p>naïve ", "utf-8"), cut
+        declared = b'<meta charset="utf-8">' + data
+        assert decode(declared) == ('<meta charset="utf-8"><p>naïve ', "utf-8"), cut
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"abc\xff",  # an invalid byte at the end is not a cut character
+        b"a\xc3bcdefgh",  # an incomplete sequence far from the end is not a cut either
+    ],
+)
+def test_invalid_utf8_near_the_end_still_falls_back(data: bytes) -> None:
+    assert decode(data)[1] == "cp1252"
+
+
+def test_truncation_inside_utf8_sequence_end_to_end() -> None:
+    prose = (
+        "This paragraph is ordinary running prose, with enough words and commas, so that the "
+        "scorer is confident it belongs to the article and keeps it in the output."
+    ).replace("ordinary", "ordinäre")
+    head = "<html><body><article><p>"
+    html = (head + prose * 3 + "</p>" + "<p>ü</p>" * 10 + "</article></body></html>").encode()
+    # Cut in the middle of the "ä" of the third copy of the paragraph.
+    cut = len(head.encode()) + 2 * len(prose.encode()) + prose.encode().index("ä".encode()) + 1
+    assert html[cut - 1 : cut] == "ä".encode()[:1]
+    article = extractor.extract(html, max_input_bytes=cut)
+    assert "Ã" not in article.text
+    assert "ordinäre" in article.text

@@ -1,4 +1,4 @@
-"""`extractor.postprocess`: headline removal, de-duplication and edge trimming."""
+"""`extractor.postprocess`: headline removal, de-duplication, edge trimming, author boxes."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import extractor
 from extractor.clean import clean
 from extractor.parse import parse
 from extractor.postprocess import postprocess, text_key
-from extractor.segment import segment
+from extractor.segment import Segmentation, segment
 from extractor.select import Selection
-from extractor.tuning import DEDUP_MIN_CHARS, EDGE_MAX_WORDS
+from extractor.tuning import AUTHOR_BOX_MAX_BLOCKS, DEDUP_MIN_CHARS, EDGE_MAX_WORDS
 from extractor.types import Block
 
 P1 = (
@@ -21,26 +21,43 @@ P2 = (
 )
 
 
-def blocks_of(body: str) -> tuple[Block, ...]:
+def seg_of(body: str) -> Segmentation:
     root = parse(f"<html><body>{body}</body></html>", max_bytes=1_000_000).root
-    return segment(clean(root), max_blocks=1000).blocks
+    return segment(clean(root), max_blocks=1000)
 
 
-def run(body: str, title: str = "", kept: list[bool] | None = None) -> list[str]:
-    """Post-process with every block (or `kept`) selected; return the texts still kept."""
-    blocks = blocks_of(body)
+def container(seg: Segmentation, label: str) -> int:
+    """The id of the container labelled `label` (`tag#id.class`)."""
+    found = [c.id for c in seg.containers if c.label == label]
+    assert len(found) == 1, [c.label for c in seg.containers]
+    return found[0]
+
+
+def process(
+    body: str, title: str = "", kept: list[bool] | None = None, region: str | None = None
+) -> tuple[tuple[Block, ...], Selection]:
+    """Post-process with every block (or `kept`) selected, in `region` (default <body>)."""
+    seg = seg_of(body)
+    blocks = seg.blocks
     flags = tuple(kept) if kept is not None else (True,) * len(blocks)
-    selection = Selection(region=0, kept=flags, reasons=tuple(() for _ in blocks))
-    out = postprocess(blocks, selection, title)
+    cid = container(seg, region) if region else 0
+    selection = Selection(region=cid, kept=flags, reasons=tuple(() for _ in blocks))
+    out = postprocess(seg, selection, title)
     assert len(out.kept) == len(out.reasons) == len(blocks)
-    assert out.region == 0
+    assert out.region == cid
+    return blocks, out
+
+
+def run(
+    body: str, title: str = "", kept: list[bool] | None = None, region: str | None = None
+) -> list[str]:
+    """The texts still kept after post-processing."""
+    blocks, out = process(body, title, kept, region)
     return [b.text for b, k in zip(blocks, out.kept) if k]
 
 
-def reasons(body: str, title: str = "") -> list[tuple[str, ...]]:
-    blocks = blocks_of(body)
-    selection = Selection(0, (True,) * len(blocks), tuple(() for _ in blocks))
-    return list(postprocess(blocks, selection, title).reasons)
+def reasons(body: str, title: str = "", region: str | None = None) -> list[tuple[str, ...]]:
+    return list(process(body, title, region=region)[1].reasons)
 
 
 def test_text_key() -> None:
@@ -138,6 +155,82 @@ def test_long_edge_lines_are_not_trimmed() -> None:
 
 def test_everything_furniture_leaves_nothing() -> None:
     assert run("<p>By Jane Doe</p><p>March 3, 2024</p><h2>Title</h2>") == []
+
+
+# --- author boxes: a small box named for the author closing the text is a bio -----------
+
+BIO = (
+    "Jane Doe has covered the council, its budgets and its bridges for the paper since "
+    "2010, and lives in the next town over with her two dogs."
+)
+
+
+def test_trailing_author_box_trimmed() -> None:
+    body = (
+        f"<div id='story'><p>{P1}</p><p>{P2}</p>"
+        f"<div class='author-bio'><p>Jane Doe</p><p>{BIO}</p></div></div>"
+    )
+    assert run(body, region="div#story") == [P1, P2]
+    why = reasons(body, region="div#story")
+    assert why[3] == ("dropped: furniture at the end of the text",)
+
+
+def test_author_box_just_under_the_size_limit_is_trimmed() -> None:
+    lines = "".join(f"<p>{BIO} ({i})</p>" for i in range(AUTHOR_BOX_MAX_BLOCKS))
+    body = f"<div id='story'><p>{P1}</p><div class='author'>{lines}</div></div>"
+    assert run(body, region="div#story") == [P1]
+
+
+def test_large_author_container_is_a_layout_wrapper_not_a_bio() -> None:
+    lines = "".join(f"<p>{BIO} ({i})</p>" for i in range(AUTHOR_BOX_MAX_BLOCKS + 1))
+    body = f"<div id='story'><p>{P1}</p><div class='author'>{lines}</div></div>"
+    assert run(body, region="div#story") == [P1] + [
+        f"{BIO} ({i})" for i in range(AUTHOR_BOX_MAX_BLOCKS + 1)
+    ]
+
+
+def test_author_box_that_is_the_region_is_kept() -> None:
+    # The site named the article itself "author...": that names the article, not a box in it.
+    body = f"<div class='author-page'><p>{P1}</p><p>{BIO}</p></div>"
+    assert run(body, region="div.author-page") == [P1, BIO]
+
+
+def test_author_box_in_the_middle_is_kept() -> None:
+    body = (
+        f"<div id='story'><p>{P1}</p><div class='author-bio'><p>{BIO}</p></div>"
+        f"<p>{P2}</p></div>"
+    )
+    assert run(body, region="div#story") == [P1, BIO, P2]
+
+
+def test_author_box_outside_the_region_is_not_trimmed_by_this_rule() -> None:
+    body = f"<div id='story'><p>{P1}</p></div><div class='author-bio'><p>{BIO}</p></div>"
+    assert run(body, region="div#story") == [P1, BIO]
+
+
+def test_dropped_trailing_paragraph_exposes_author_box() -> None:
+    # The rule looks at the last *kept* block.
+    body = (
+        f"<div id='story'><p>{P1}</p><div class='author-bio'><p>{BIO}</p></div>"
+        f"<p>{P2}</p></div>"
+    )
+    assert run(body, kept=[True, True, False], region="div#story") == [P1]
+
+
+# --- whole-word phrases at the edges (formerly pending bug 8) ---------------------------
+
+
+def test_last_sentence_with_prompt_word_inside_a_word_is_not_trimmed() -> None:
+    last = "There is a huge backlog in the courts."  # contains "log in", not the words
+    assert run(f"<p>{P1}</p><p>{P2}</p><p>{last}</p>") == [P1, P2, last]
+
+
+def test_last_sentence_of_article_not_trimmed_as_prompt_end_to_end() -> None:
+    last = "There is a huge backlog in the courts."
+    html = f"<html><body><article><p>{P1}</p><p>{P2}</p><p>{last}</p></article></body></html>"
+    control = html.replace("backlog in", "queue at")
+    assert "queue at" in extractor.extract(control).text  # kept without the word
+    assert last in extractor.extract(html).text
 
 
 def test_end_to_end_edges_and_headline() -> None:

@@ -7,7 +7,8 @@ import pytest
 import extractor
 from extractor.clean import clean
 from extractor.parse import parse
-from extractor.segment import Segmentation, segment
+from extractor.patterns import GROUP_BITS
+from extractor.segment import NEAR_ANCESTORS, Segmentation, segment
 from extractor.types import Block, BlockKind
 
 
@@ -324,3 +325,125 @@ def test_segmentation_does_not_need_body() -> None:
     assert body is not None
     s = segment(body, max_blocks=10)
     assert [b.text for b in s.blocks] == ["x"]
+
+
+# --- markup groups ----------------------------------------------------------------------
+
+
+def test_container_groups_are_its_own_class_names() -> None:
+    s = seg(
+        "<html><body><div id='comments' class='wrapper'><p class='share-bar'>x</p></div>"
+        "<div class='css-1x2y3z'><p>y</p></div></body></html>"
+    )
+    groups = {c.label: c.groups for c in s.containers}
+    assert groups == {
+        "body": 0,
+        "div#comments.wrapper": GROUP_BITS["comments"],
+        "p.share-bar": GROUP_BITS["share"],
+        "div.css-1x2y3z": 0,
+        "p": 0,
+    }
+
+
+def test_near_groups_are_the_nearest_ancestors_far_groups_all_of_them() -> None:
+    inner = "<div class='c'><p class='share'>x</p></div>"
+    assert NEAR_ANCESTORS == 3  # the block's own element and its two nearest ancestors
+    s = seg(
+        "<html><body><div class='comments'><div class='a'><div class='b'>"
+        f"{inner}</div></div></div><div class='author'><p>y</p></div></body></html>"
+    )
+    x, y = s.blocks
+    assert x.features.near_groups == GROUP_BITS["share"]
+    assert x.features.far_groups == GROUP_BITS["share"] | GROUP_BITS["comments"]
+    assert y.features.near_groups == y.features.far_groups == GROUP_BITS["author"]
+
+
+def test_body_groups_are_ignored() -> None:
+    s = seg("<html><body class='sidebar comments' id='nav'><p>x</p></body></html>")
+    assert s.containers[0].groups == 0
+    assert (s.blocks[0].features.near_groups, s.blocks[0].features.far_groups) == (0, 0)
+
+
+# --- max_blocks: a hard limit that leaves a consistent segmentation (formerly bugs 3, 4) --
+
+
+def test_max_blocks_is_a_hard_limit_with_pending_text() -> None:
+    s = seg("<html><body><div>a<p>b</p>c</div></body></html>", max_blocks=1)
+    assert [b.text for b in s.blocks] == ["a"]
+    _check_containers(s)
+
+
+def test_max_blocks_closes_containers_still_open() -> None:
+    prose = (
+        "This paragraph is ordinary running prose, with enough words and commas, so that the "
+        "scorer is confident it belongs to the article and keeps it in the output."
+    )
+    html = (
+        "<html><body><article>"
+        + "".join(f"<p>Paragraph {i}. {prose}</p>" for i in range(30))
+        + "</article></body></html>"
+    )
+    s = seg(html, max_blocks=10)
+    assert len(s.blocks) == 10
+    _check_containers(s)
+    body = s.containers[0]
+    article = next(c for c in s.containers if c.tag == "article")
+    assert (body.first_block, body.end_block) == (0, 10)
+    assert (article.first_block, article.end_block) == (0, 10)
+    text = extractor.extract(html, max_blocks=10).text
+    assert text.startswith("Paragraph 0.")
+    assert "Paragraph 9." in text and "Paragraph 10." not in text
+
+
+# --- link words (formerly bug 5) ---------------------------------------------------------
+
+
+def test_link_words_counted_per_link() -> None:
+    # Separate links are separate words: "Home" + "World" is not "HomeWorld".
+    block = only(
+        "<html><body><p><a href='/'>Home</a> | <a href='/w'>World</a> | "
+        "<a href='/s'>Sports</a> | <a href='/b'>Business</a></p></body></html>"
+    )
+    assert block.features.words == 7
+    assert block.features.link_words == 4
+
+
+def test_link_words_with_text_between_links() -> None:
+    block = only(
+        "<html><body><p>one two <a href='#'>three four</a> five <a href='#'>six</a></p>"
+        "</body></html>"
+    )
+    assert block.features.link_words == 3
+
+
+# --- known limitation: libxml2's nesting limit (formerly pending bug 9) ------------------
+
+_PROSE = (
+    "This paragraph is ordinary running prose, with enough words and commas, so that the "
+    "scorer is confident it belongs to the article and keeps it in the output."
+)
+_P2 = (
+    "The mayor, who had argued for repairs, said she would ask the regional government "
+    "for money before the winter comes and the roads freeze."
+)
+_DEPTH_LIMIT = (
+    "libxml2's HTML parser stops at its nesting limit (about 255 levels; huge_tree does not "
+    "lift it for HTML) and lxml silently returns the partial tree: the text after the deep "
+    "point is lost, with no ExtractionError"
+)
+
+
+@pytest.mark.xfail(strict=True, reason=_DEPTH_LIMIT)
+def test_text_after_deep_nesting_is_not_lost() -> None:
+    html = (
+        f"<html><body><p>{_PROSE}</p>" + "<div>" * 300 + "<p>deep</p>" + "</div>" * 300
+        + f"<p>{_P2}</p></body></html>"
+    )
+    assert _P2 in extractor.extract(html).text
+
+
+@pytest.mark.xfail(strict=True, reason=_DEPTH_LIMIT)
+def test_text_after_many_unclosed_inline_tags_is_not_lost() -> None:
+    # Sloppy pages with hundreds of unclosed <font>/<div> reach the limit.
+    html = "<html><body>" + "<div><font>" * 200 + f"<p>{_PROSE}</p></body></html>"
+    assert _PROSE in extractor.extract(html).text

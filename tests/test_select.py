@@ -1,4 +1,4 @@
-"""`extractor.select`: region choice, thresholds, context rescue and marked sections.
+"""`extractor.select`: region choice, thresholds, hard rules, context rescue, marked sections.
 
 Most tests pin the block probabilities by hand, so they test the selection rules and
 not the current model weights; a few run the real scorer end to end.
@@ -12,10 +12,17 @@ import extractor
 from extractor.clean import clean
 from extractor.options import Options
 from extractor.parse import parse
+from extractor.patterns import GROUP_NAMES, group_names, markup, token_groups
 from extractor.score import Score, score
 from extractor.segment import Segmentation, segment
-from extractor.select import Selection, choose_region, select
-from extractor.tuning import CONTEXT_RESCUE_SHARE, HEADING_MIN_PROBABILITY, KEEP_THRESHOLD
+from extractor.select import Selection, choose_region, hard_rule, select
+from extractor.tuning import (
+    CONTEXT_RESCUE_SHARE,
+    HEADING_MIN_PROBABILITY,
+    KEEP_THRESHOLD,
+    NOISE_BOX_TAGS,
+    NOISE_REGION_GROUPS,
+)
 
 P1 = (
     "The council voted on Tuesday to close the old bridge, and residents said they were "
@@ -141,16 +148,28 @@ def test_far_miss_between_paragraphs_is_not_rescued() -> None:
 
 
 def test_near_miss_with_one_kept_neighbour_is_not_rescued() -> None:
+    near_miss = KEEP_THRESHOLD["balanced"] * CONTEXT_RESCUE_SHARE + 0.05
+    assert near_miss < KEEP_THRESHOLD["balanced"]
     _, sel = run(
-        f"<div><p>{P1}</p><p>It was cold.</p><p>x</p><p>{P2}</p></div>", [0.9, 0.4, 0.01, 0.9]
+        f"<div><p>{P1}</p><p>It was cold.</p><p>x</p><p>{P2}</p></div>", [0.9, near_miss, 0.01, 0.9]
     )
     assert not sel.kept[1]
 
 
-@pytest.mark.parametrize("line", ["March 3, 2024", "By Jane Doe", "Read more: other story"])
-def test_dates_and_phrases_are_not_rescued(line: str) -> None:
-    _, sel = run(f"<div><p>{P1}</p><p>{line}</p><p>{P2}</p></div>", [0.9, 0.45, 0.9])
+@pytest.mark.parametrize(
+    ("line", "why"),
+    [
+        ("March 3, 2024", "date line"),
+        ("By Jane Doe", "furniture line (byline)"),
+        ("Read more: other story", "furniture line (crosslink)"),
+    ],
+)
+def test_dates_and_phrases_are_not_rescued(line: str, why: str) -> None:
+    # A near miss between two kept paragraphs, which context would rescue if it were prose.
+    near_miss = KEEP_THRESHOLD["balanced"] * CONTEXT_RESCUE_SHARE + 0.05
+    _, sel = run(f"<div><p>{P1}</p><p>{line}</p><p>{P2}</p></div>", [0.9, near_miss, 0.9])
     assert sel.kept == (True, False, True)
+    assert sel.reasons[1] == (why,)
 
 
 def test_heading_of_kept_text_is_kept() -> None:
@@ -227,6 +246,179 @@ def test_lower_level_heading_does_not_end_section() -> None:
     body = f"<div><p>{P1}</p><h2>Related</h2><h3>Sub</h3><p>Other story</p></div>"
     s, sel = run(body, [0.9, 0.9, 0.9, 0.9])
     assert kept_texts(s, sel) == [P1]
+
+
+def test_comments_heading_drops_comments_pinned() -> None:
+    # "Comments" used to be read as a placeholder line, which opens no section.
+    comment = "I think this is a great article and I agree with the author on every point."
+    body = f"<div><p>{P1}</p><p>{P2}</p><h2>Comments</h2><p>{comment}</p></div>"
+    s, sel = run(body, [0.9, 0.9, 0.9, 0.9])
+    assert kept_texts(s, sel) == [P1, P2]
+
+
+def test_comments_under_comments_heading_are_dropped_end_to_end() -> None:
+    comment = (
+        "I think this is a great article and I completely agree with the author on every "
+        "single point made here."
+    )
+    html = (
+        f"<html><body><article><p>{P1}</p><p>{P2}</p><h2>Comments</h2><p>{comment}</p>"
+        "</article></body></html>"
+    )
+    text = extractor.extract(html).text
+    assert comment not in text
+    assert P1 in text and P2 in text
+
+
+# --- hard rules: dropped whatever the score ---------------------------------------------
+
+# Every block is scored as certain article text: only a hard rule can drop it.
+SURE = 0.99
+
+
+def in_story(inner: str) -> str:
+    return f"<div id='story'><p>{P1}</p>{inner}<p>{P2}</p></div>"
+
+
+def story_run(inner: str, options: Options | None = None) -> tuple[Segmentation, Selection]:
+    s = seg(in_story(inner))
+    sel = select(s, pinned([SURE] * len(s.blocks)), options or Options())
+    assert s.containers[sel.region].label == "div#story"
+    return s, sel
+
+
+def middle(s: Segmentation, sel: Selection) -> list[tuple[str, bool, tuple[str, ...]]]:
+    """(text, kept, reasons) of the blocks between P1 and P2."""
+    return [
+        (b.text, k, r) for b, k, r in zip(s.blocks, sel.kept, sel.reasons) if b.text not in (P1, P2)
+    ]
+
+
+def test_plain_paragraph_has_no_hard_rule() -> None:
+    s, sel = story_run(f"<p>{P3}</p>")
+    assert all(hard_rule(s, b, sel.region, Options()) is None for b in s.blocks)
+    assert all(sel.kept)
+
+
+@pytest.mark.parametrize(
+    ("line", "phrase"),
+    [
+        ("Advertisement", "placeholder"),
+        ("By Jane Doe", "byline"),
+        ("Subscribe to our newsletter", "prompt"),
+        ("Read more: the budget", "crosslink"),
+    ],
+)
+def test_furniture_lines_dropped_whatever_the_score(line: str, phrase: str) -> None:
+    s, sel = story_run(f"<p>{line}</p>")
+    assert s.blocks[1].features.phrase == phrase
+    assert middle(s, sel) == [(line, False, (f"furniture line ({phrase})",))]
+    assert sel.kept[0] and sel.kept[2]
+
+
+def test_date_line_dropped_whatever_the_score() -> None:
+    s, sel = story_run("<p>March 3, 2024</p>")
+    assert middle(s, sel) == [("March 3, 2024", False, ("date line",))]
+
+
+@pytest.mark.parametrize("line", ["Related stories", "Comments"])
+def test_section_headings_are_not_hard_rules(line: str) -> None:
+    # Section markers are handled by the section rule, which drops what follows too.
+    s = seg(in_story(f"<h2>{line}</h2>"))
+    block = next(b for b in s.blocks if b.text == line)
+    assert block.features.phrase in ("related-heading", "comment-heading")
+    assert hard_rule(s, block, container_id(s, "div#story"), Options()) is None
+
+
+def container_id(s: Segmentation, label: str) -> int:
+    return next(c.id for c in s.containers if c.label == label)
+
+
+def test_caption_dropped_unless_include_captions() -> None:
+    figure = "<figure><figcaption>The old bridge in 1950.</figcaption></figure>"
+    s, sel = story_run(figure)
+    assert middle(s, sel) == [
+        ("The old bridge in 1950.", False, ("caption (include_captions=False)",))
+    ]
+    s, sel = story_run(figure, Options(include_captions=True))
+    assert all(sel.kept)
+
+
+def test_table_cell_dropped_only_when_tables_excluded() -> None:
+    table = "<table><tr><td>Bridge</td><td>1950</td></tr></table>"
+    s, sel = story_run(table)
+    assert Options().include_tables
+    assert all(sel.kept)
+    s, sel = story_run(table, Options(include_tables=False))
+    assert [(t, k) for t, k, _ in middle(s, sel)] == [("Bridge", False), ("1950", False)]
+    assert all(r == ("table cell (include_tables=False)",) for _, _, r in middle(s, sel))
+
+
+@pytest.mark.parametrize("tag", sorted(NOISE_BOX_TAGS))
+def test_noise_tag_inside_the_region_is_dropped(tag: str) -> None:
+    # A <form> must wrap a paragraph, or `clean` removes it before segmentation.
+    s, sel = story_run(f"<{tag}><div><p>Inside the box, scored high.</p></div></{tag}>")
+    assert middle(s, sel) == [
+        (
+            "Inside the box, scored high.",
+            False,
+            (f"inside a box named as noise inside the article (<{tag}>)",),
+        )
+    ]
+    assert sel.kept[0] and sel.kept[-1]
+
+
+def _token_of(group: str) -> str:
+    """One class name that names `group` and nothing else."""
+    token = sorted(markup._GROUPS[group][0])[0]
+    assert group_names(token_groups((token,))) == (group,)
+    return token
+
+
+@pytest.mark.parametrize("group", NOISE_REGION_GROUPS)
+def test_box_named_as_noise_group_inside_the_region_is_dropped(group: str) -> None:
+    token = _token_of(group)
+    s, sel = story_run(f"<div class='{token}'><div><p>Inside the box, scored high.</p></div></div>")
+    [(_, kept, why)] = middle(s, sel)
+    assert not kept
+    assert why == (f"inside a box named as noise inside the article ({group})",)
+
+
+@pytest.mark.parametrize("group", [g for g in GROUP_NAMES if g not in NOISE_REGION_GROUPS])
+def test_box_named_as_other_group_is_left_to_the_scorer(group: str) -> None:
+    token = _token_of(group) if group != "content" else "content"
+    s, sel = story_run(f"<div class='{token}'><p>Inside the box, scored high.</p></div>")
+    assert all(sel.kept), middle(s, sel)
+
+
+@pytest.mark.parametrize("group", NOISE_REGION_GROUPS)
+def test_noise_named_region_itself_is_not_a_box_inside_it(group: str) -> None:
+    # A site that wraps its whole article in such a class has named the article.
+    token = _token_of(group)
+    body = f"<div class='wrap'><div class='{token}'><p>{P1}</p><p>{P2}</p></div></div>"
+    s, sel = run(body, [SURE, SURE])
+    assert s.containers[sel.region].label == f"div.{token}"
+    assert sel.kept == (True, True)
+
+
+def test_noise_tag_outside_the_region_counts_as_outside() -> None:
+    body = f"<nav><div id='story'><p>{P1}</p><p>{P2}</p></div></nav>"
+    s, sel = run(body, [SURE, SURE])
+    assert s.containers[sel.region].label == "div#story"
+    assert sel.kept == (True, True)
+
+
+def test_hard_rule_vetoes_are_not_rescued_by_context() -> None:
+    near_miss = KEEP_THRESHOLD["balanced"] * CONTEXT_RESCUE_SHARE + 0.05
+    body = (
+        f"<div id='story'><p>{P1}</p><div class='share'><p>Share it.</p></div><p>{P2}</p>"
+        "<p>y</p><nav><h2>Sections</h2></nav>"
+        f"<p>{P3}</p></div>"
+    )
+    s, sel = run(body, [0.9, near_miss, 0.9, 0.0, HEADING_MIN_PROBABILITY + 0.05, 0.9])
+    assert kept_texts(s, sel) == [P1, P2, P3]
+    assert "between two kept blocks" not in " ".join(sel.reasons[1])
+    assert "heading of kept text" not in " ".join(sel.reasons[4])
 
 
 def test_reasons_one_tuple_per_block() -> None:
