@@ -49,7 +49,7 @@ def select(seg: Segmentation, scores: tuple[Score, ...], options: Options) -> Se
     threshold = KEEP_THRESHOLD[options.favor]
     kept, reasons, in_region = _initial(seg, probs, region, threshold, options)
     _rescue_by_context(seg.blocks, probs, kept, reasons, in_region, threshold)
-    _drop_marked_sections(seg, kept, reasons)
+    _drop_marked_sections(seg, region, kept, reasons)
     return Selection(region, tuple(kept), tuple(tuple(r) for r in reasons))
 
 
@@ -164,7 +164,9 @@ def _rescue_by_context(
             reasons[i].append("kept: heading of kept text")
 
 
-def _drop_marked_sections(seg: Segmentation, kept: list[bool], reasons: list[list[str]]) -> None:
+def _drop_marked_sections(
+    seg: Segmentation, region: int, kept: list[bool], reasons: list[list[str]]
+) -> None:
     """Drop everything under a 'Related' or 'Comments' heading, to the end of its section."""
     blocks = seg.blocks
     i = 0
@@ -173,7 +175,7 @@ def _drop_marked_sections(seg: Segmentation, kept: list[bool], reasons: list[lis
         if marker.features.phrase not in _SECTION_MARKERS:
             i += 1
             continue
-        end = _section_end(seg, i)
+        end = _section_end(seg, i, region)
         for j in range(i, end):
             if kept[j]:
                 kept[j] = False
@@ -181,21 +183,25 @@ def _drop_marked_sections(seg: Segmentation, kept: list[bool], reasons: list[lis
         i = max(end, i + 1)
 
 
-def _section_end(seg: Segmentation, start: int) -> int:
+def _section_end(seg: Segmentation, start: int, region: int) -> int:
     """Where the section a marker opens ends.
 
     A marker titles the smallest container it opens (its first block) that holds more
     than the marker; a heading that opens none titles the blocks up to the next heading
     of its rank inside its parent.  Anything else (a menu item named "Trending") titles
-    nothing, and only the marker itself goes.
+    nothing, and only the marker itself goes.  A section never encloses the article
+    region: a "Comments" link that happens to open the page's content column names
+    a link target, not the column.
     """
     marker = seg.blocks[start]
+    article = seg.containers[region]
     for cid in reversed(marker.containers):
         container = seg.containers[cid]
         if container.first_block != start:
             break
         if container.end_block > start + 1:
-            return container.end_block
+            encloses = container.end_block >= article.end_block and cid <= region
+            return start + 1 if encloses else container.end_block
     if marker.kind is not BlockKind.HEADING:
         return start + 1
     parent = seg.containers[marker.containers[-2]] if len(marker.containers) > 1 else None
