@@ -155,7 +155,8 @@ def _end(walk: _Walk, element: lxml.html.HtmlElement, tag: str) -> None:
             walk.list_depth -= 1
         elif tag == "blockquote":
             walk.quote_depth -= 1
-    if element.tail:
+    # The walk's root has no parent to give its tail to (text after </body>).
+    if element.tail and walk.frames:
         _add_text(walk, element.tail)
 
 
