@@ -21,11 +21,9 @@ from extractor.types import Block
 CARD_MIN_BLOCKS = 2
 # Logits are clipped so one extreme neighbour cannot dominate.
 MAX_LOGIT = 8.0
-MAX_LOG_WORDS = math.log1p(2000)
 
 CONTEXT_FEATURES: tuple[str, ...] = (
-    "own", "prev", "next", "prev2", "next2", "card_link_density", "card_log_words",
-    "card_mean", "card_blocks_log", "in_list",
+    "own", "prev", "next", "prev2", "next2", "card_link_density", "card_mean", "in_list",
 )
 
 CONTEXT_MODEL = load_model("context.json", names=CONTEXT_FEATURES)
@@ -57,9 +55,7 @@ def context_vectors(seg: Segmentation, scores: tuple[Score, ...]) -> list[dict[s
                 "prev2": z[i - 2] if i > 1 else 0.0,
                 "next2": z[i + 2] if i + 2 < n else 0.0,
                 "card_link_density": (cum_links[end] - cum_links[first]) / max(card_words, 1),
-                "card_log_words": min(math.log1p(card_words), MAX_LOG_WORDS),
                 "card_mean": (cum_z[end] - cum_z[first]) / max(card_words, 1),
-                "card_blocks_log": math.log(end - first),
                 "in_list": 1.0 if any(seg.containers[c].tag == "li" for c in block.containers)
                 else 0.0,
             }
