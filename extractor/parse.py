@@ -34,7 +34,11 @@ _META_CHARSET = re.compile(
 )
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?\s*([a-zA-Z0-9_.:-]+)", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_CONTROL_CHARS = "".join(map(chr, (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F)))
+_NON_CHARACTERS = "\ufffe\uffff"
+_CONTROL = re.compile(f"[{re.escape(_CONTROL_CHARS + _NON_CHARACTERS)}]")
+# Bytes counted as control characters when sniffing binary input (tab to CR are text).
+_BINARY_BYTES = bytes((*range(0x09), *range(0x0E, 0x20)))
 _TAG = re.compile(r"<\s*(?:[a-zA-Z][a-zA-Z0-9:-]*|!doctype)[\s/>]", re.IGNORECASE)
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"%PDF", "a PDF document"),
@@ -137,14 +141,17 @@ def _reject_binary(data: bytes) -> None:
             raise ExtractionError(f"input is {what}, not HTML")
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    controls = len(head) - len(head.translate(None, _BINARY_BYTES))
     if controls > MAX_CONTROL_SHARE * len(head):
         raise ExtractionError("input looks like binary data, not HTML")
 
 
 def _sanitise(text: str) -> str:
     """Drop characters XML trees cannot hold and a leading XML declaration lxml rejects."""
-    text = _CONTROL.sub("", text)
+    # One substring search per character is several times faster than a regex scan,
+    # and such characters are rare: the substitution runs only when one is present.
+    if any(char in text for char in _CONTROL_CHARS + _NON_CHARACTERS):
+        text = _CONTROL.sub("", text)
     return _XML_DECLARATION.sub("", text, count=1)
 
 

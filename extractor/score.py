@@ -27,6 +27,7 @@ REASONS_SHOWN = 4
 
 PHRASE_GROUPS: tuple[str, ...] = (
     "placeholder", "related-heading", "comment-heading", "prompt", "byline", "crosslink",
+    "credit",
 )
 _KIND_FEATURES: dict[BlockKind, str] = {
     BlockKind.HEADING: "kind_heading",

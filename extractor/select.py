@@ -111,7 +111,8 @@ def hard_rule(seg: Segmentation, block: Block, region: int, options: Options) ->
         return f"furniture line ({f.phrase})"
     if f.date_like:
         return "date line"
-    if block.kind is BlockKind.CAPTION and not options.include_captions:
+    is_caption = block.kind is BlockKind.CAPTION or f.phrase == "credit"
+    if is_caption and not options.include_captions:
         return "caption (include_captions=False)"
     if block.kind is BlockKind.TABLE_CELL and not options.include_tables:
         return "table cell (include_tables=False)"

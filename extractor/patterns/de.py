@@ -42,6 +42,7 @@ GERMAN = LanguagePatterns(
         "diese website verwendet cookies",
         "cookies akzeptieren", "alle akzeptieren", "datenschutzerklärung", "datenschutz",
         "impressum", "alle rechte vorbehalten", "jetzt anmelden", "anmelden", "registrieren",
+        "artikel versenden", "per e-mail versenden",
     ),
     byline_prefixes=(
         "von ", "geschrieben von", "veröffentlicht", "aktualisiert", "stand:", "datum:",

@@ -53,7 +53,7 @@ ENGLISH = LanguagePatterns(
         "already a subscriber", "log in", "sign in", "create an account",
         "you have reached your limit", "support our journalism", "become a member",
         "can be reached at", "free articles", "you have read", "e-mail this", "email this",
-        "print this",
+        "print this", "send to a friend", "email to a friend",
     ),
     byline_prefixes=(
         "by ", "written by", "posted by", "posted on", "published", "updated", "last updated",

@@ -22,7 +22,7 @@ SPANISH = LanguagePatterns(
     prompt_phrases=(
         "suscríbete", "suscribirse", "boletín", "newsletter", "compartir en", "síguenos",
         "utilizamos cookies", "este sitio utiliza cookies", "aceptar", "política de privacidad",
-        "todos los derechos reservados", "iniciar sesión",
+        "todos los derechos reservados", "iniciar sesión", "enviar a un amigo",
     ),
     byline_prefixes=("por ", "publicado", "actualizado", "foto:", "fuente:", "etiquetas:"),
     crosslink_prefixes=("lee también:", "lea también:", "te puede interesar:", "ver también:"),

@@ -29,7 +29,7 @@ FRENCH = LanguagePatterns(
         "abonnez-vous", "s'abonner", "inscrivez-vous", "newsletter", "partager sur",
         "suivez-nous", "nous utilisons des cookies", "ce site utilise des cookies",
         "accepter", "tout accepter", "politique de confidentialité", "mentions légales",
-        "tous droits réservés", "se connecter",
+        "tous droits réservés", "se connecter", "envoyer à un ami",
     ),
     byline_prefixes=(
         "par ", "publié", "mis à jour", "modifié le", "photo:", "crédit:", "source:",

@@ -13,8 +13,9 @@ from extractor.patterns.de import GERMAN
 from extractor.patterns.en import ENGLISH
 from extractor.patterns.es import SPANISH
 from extractor.patterns.fr import FRENCH
+from extractor.patterns.ru import RUSSIAN
 
-ALL_LANGUAGES: tuple[LanguagePatterns, ...] = (ENGLISH, GERMAN, FRENCH, SPANISH)
+ALL_LANGUAGES: tuple[LanguagePatterns, ...] = (ENGLISH, GERMAN, FRENCH, SPANISH, RUSSIAN)
 
 # Stop words of every language: the stop-word ratio is a prose detector, not a language one.
 STOPWORDS: frozenset[str] = frozenset().union(*(lang.stopwords for lang in ALL_LANGUAGES))
@@ -44,6 +45,14 @@ MONTHS: frozenset[str] = frozenset(m for lang in ALL_LANGUAGES for m in lang.mon
 
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b")
 _WORDS = re.compile(r"\w+")
+_SPACED_COLON = re.compile(r"\s+:")
+# A caption ends with its credit: "... near its nest. Photograph: Rafael Quesada".  The
+# credit word opens the line or follows a sentence end, and nothing after it ends a
+# sentence, so prose that mentions a photo does not match.
+_CREDIT = re.compile(
+    r"(?:^|[.!?)”\]]\s+)(?:Photo|Photograph|Photos|Picture|Image|Foto|Bild|Crédit|Credit|"
+    r"Source|Фото|Imagen)\b\s*[:/©]?\s*[^.!?]{0,60}$"
+)
 _NUMBER = re.compile(r"\d")
 
 # A prompt phrase only condemns a short line: prose may mention "newsletter" in passing.
@@ -56,12 +65,13 @@ def phrase_kind(text: str, words: int) -> str | None:
     """Name the noise group a short line belongs to, or None.
 
     Returns one of "related-heading", "comment-heading", "placeholder", "prompt",
-    "byline", "crosslink".
+    "byline", "crosslink", "credit" (a caption ending in a photo credit).
     """
-    norm = normalise_line(text)
+    norm = normalise_line(_SPACED_COLON.sub(":", text))
     if not norm:
         return None
-    lead = text.lstrip().lower()
+    # French typography puts a space before colons: "Mots-clés : ..." is "mots-clés: ...".
+    lead = _SPACED_COLON.sub(":", text.lstrip().lower())
     if norm in _PLACEHOLDERS:
         return "placeholder"
     if norm in _RELATED:
@@ -76,6 +86,8 @@ def phrase_kind(text: str, words: int) -> str | None:
             return "byline"
         if _PROMPTS.search(norm):
             return "prompt"
+        if _CREDIT.search(text):
+            return "credit"
     return None
 
 
