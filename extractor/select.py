@@ -23,6 +23,7 @@ from extractor.tuning import (
     REGION_NEGATIVE_WEIGHT,
     REGION_PIVOT,
     REGION_WORD_CAP,
+    RELATED_SECTION_MAX_CONFIDENCE,
 )
 from extractor.types import Block, BlockKind
 
@@ -49,7 +50,7 @@ def select(seg: Segmentation, scores: tuple[Score, ...], options: Options) -> Se
     threshold = KEEP_THRESHOLD[options.favor]
     kept, reasons, in_region = _initial(seg, probs, region, threshold, options)
     _rescue_by_context(seg.blocks, probs, kept, reasons, in_region, threshold)
-    _drop_marked_sections(seg, region, kept, reasons)
+    _drop_marked_sections(seg, probs, region, kept, reasons)
     return Selection(region, tuple(kept), tuple(tuple(r) for r in reasons))
 
 
@@ -166,7 +167,11 @@ def _rescue_by_context(
 
 
 def _drop_marked_sections(
-    seg: Segmentation, region: int, kept: list[bool], reasons: list[list[str]]
+    seg: Segmentation,
+    probs: list[float],
+    region: int,
+    kept: list[bool],
+    reasons: list[list[str]],
 ) -> None:
     """Drop everything under a 'Related' or 'Comments' heading, to the end of its section."""
     blocks = seg.blocks
@@ -177,11 +182,25 @@ def _drop_marked_sections(
             i += 1
             continue
         end = _section_end(seg, i, region)
+        if marker.features.phrase == "related-heading" and _reads_as_article(
+            blocks, probs, i + 1, end
+        ):
+            end = i + 1
         for j in range(i, end):
             if kept[j]:
                 kept[j] = False
                 reasons[j].append(f"dropped: in a '{marker.text[:40]}' section")
         i = max(end, i + 1)
+
+
+def _reads_as_article(blocks: tuple[Block, ...], probs: list[float], first: int, end: int) -> bool:
+    """Whether a would-be 'Related' section is confidently article text ("Read more"
+    buttons that expand the story precede the rest of it)."""
+    words = sum(blocks[j].features.words for j in range(first, end))
+    if not words:
+        return False
+    mass = sum(probs[j] * blocks[j].features.words for j in range(first, end))
+    return mass / words >= RELATED_SECTION_MAX_CONFIDENCE
 
 
 def _section_end(seg: Segmentation, start: int, region: int) -> int:

@@ -39,6 +39,10 @@ NOISE_REGION_GROUPS: tuple[str, ...] = (
 # article footers (tags, share tools).
 NOISE_BOX_TAGS: frozenset[str] = frozenset({"form", "nav", "footer"})
 
+# A "Related"/"Read more" section whose blocks average at least this probability (word-
+# weighted) is the rest of the article behind an expander, not a list of other stories.
+RELATED_SECTION_MAX_CONFIDENCE = 0.8
+
 # --- clean-up ------------------------------------------------------------------------
 # Paragraphs shorter than this (in characters of normalised text) are not deduplicated:
 # short repeated lines ("Photo", "Reuters") are handled by the edge trimming instead.

@@ -112,6 +112,11 @@ for _name, (_tokens, _prefixes) in (*_GROUPS.items(), (CONTENT_GROUP, _CONTENT))
 _PREFIX_TUPLE = tuple(p for p, _ in _PREFIXES)
 NOISE_MASK = sum(GROUP_BITS[n] for n in NOISE_GROUPS)
 
+# English words that begin like a noise prefix but name nothing noisy.
+_ORDINARY_WORDS: frozenset[str] = frozenset(
+    {"shared", "shareholder", "shareholders"}
+)
+
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _SPLIT = re.compile(r"[^a-z0-9]+")
 
@@ -130,7 +135,7 @@ def token_groups(tokens: tuple[str, ...]) -> int:
         bits = _EXACT.get(token)
         if bits is not None:
             mask |= bits
-        elif token.startswith(_PREFIX_TUPLE):
+        elif token.startswith(_PREFIX_TUPLE) and token not in _ORDINARY_WORDS:
             for prefix, bit in _PREFIXES:
                 if token.startswith(prefix):
                     mask |= bit
