@@ -22,7 +22,11 @@ from extractor.tuning import (
     KEEP_THRESHOLD,
     NOISE_BOX_TAGS,
     NOISE_REGION_GROUPS,
+    RELATED_SECTION_MAX_CONFIDENCE,
 )
+
+# Above the keep threshold, below the confidence of article text.
+MODERATE = (KEEP_THRESHOLD["balanced"] + RELATED_SECTION_MAX_CONFIDENCE) / 2
 
 P1 = (
     "The council voted on Tuesday to close the old bridge, and residents said they were "
@@ -203,10 +207,23 @@ def test_related_heading_drops_list_under_it() -> None:
         "<li>Bridge closures across the region this year</li>"
         "<li>Mayor announces new budget plan for roads</li></ul></div>"
     )
-    # Even if the scorer liked the list items, the section rule drops them.
-    s, sel = run(body, [0.9, 0.9, 0.9, 0.9, 0.9])
+    # Even if the scorer mildly liked the list items, the section rule drops them.
+    s, sel = run(body, [0.9, 0.9, 0.9, 0.6, 0.6])
     assert kept_texts(s, sel) == [P1, P2]
     assert any("Related stories" in r for r in sel.reasons[3])
+
+
+def test_related_marker_over_confident_prose_keeps_the_prose() -> None:
+    # A "Read more" expander followed by the rest of the story: the section reads as
+    # confident article text, so only the marker goes.
+    body = (
+        f"<div class='content'><p>{P1}</p>"
+        f"<div><p>Read more</p><p>{P2}</p><p>{P3}</p></div></div>"
+    )
+    confident = RELATED_SECTION_MAX_CONFIDENCE + 0.05
+    s, sel = run(body, [0.9, 0.3, confident, confident])
+    assert P2 in kept_texts(s, sel)
+    assert "Read more" not in kept_texts(s, sel)
 
 
 def test_related_section_ends_at_next_heading_of_same_level() -> None:
@@ -214,7 +231,8 @@ def test_related_section_ends_at_next_heading_of_same_level() -> None:
         f"<div><p>{P1}</p><h2>Related</h2><p>Other story</p>"
         f"<h2>Analysis</h2><p>{P2}</p></div>"
     )
-    s, sel = run(body, [0.9, 0.9, 0.9, 0.9, 0.9])
+    # "Other story" scores well but not like article text, so the section rule decides.
+    s, sel = run(body, [0.9, 0.9, MODERATE, 0.9, 0.9])
     assert kept_texts(s, sel) == [P1, "Analysis", P2]
 
 
@@ -223,7 +241,7 @@ def test_related_section_ends_with_its_container() -> None:
         f"<div id='a'><p>{P1}</p><div class='box'><p>See also</p><p>Other story</p></div>"
         f"<p>{P2}</p></div>"
     )
-    s, sel = run(body, [0.9, 0.9, 0.9, 0.9])
+    s, sel = run(body, [0.9, 0.9, MODERATE, 0.9])
     assert kept_texts(s, sel) == [P1, P2]
 
 
@@ -244,7 +262,7 @@ def test_comment_count_heading_drops_comments() -> None:
 
 def test_lower_level_heading_does_not_end_section() -> None:
     body = f"<div><p>{P1}</p><h2>Related</h2><h3>Sub</h3><p>Other story</p></div>"
-    s, sel = run(body, [0.9, 0.9, 0.9, 0.9])
+    s, sel = run(body, [0.9, 0.9, MODERATE, MODERATE])
     assert kept_texts(s, sel) == [P1]
 
 
