@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from itertools import accumulate
 
-from extractor.score import Model, Score, load_model
+from extractor.score import Model, Score, load_model, strength
 from extractor.segment import Segmentation
 from extractor.types import Block
 
@@ -36,37 +36,43 @@ def logit(probability: float) -> float:
 
 def context_vectors(seg: Segmentation, scores: tuple[Score, ...]) -> list[dict[str, float]]:
     """Context features of every block; the training script calls this too."""
+    return [dict(zip(CONTEXT_FEATURES, row)) for row in context_rows(seg, scores)]
+
+
+def context_rows(seg: Segmentation, scores: tuple[Score, ...]) -> list[tuple[float, ...]]:
+    """Context features of every block, in `CONTEXT_FEATURES` order."""
     blocks = seg.blocks
     z = [logit(s.probability) for s in scores]
     words = [b.features.words for b in blocks]
     cum_words = [0, *accumulate(words)]
     cum_links = [0, *accumulate(b.features.link_words for b in blocks)]
     cum_z = [0.0, *accumulate(zi * w for zi, w in zip(z, words))]
-    n = len(blocks)
-    vectors = []
+    padded = [0.0, 0.0, *z, 0.0, 0.0]  # padded[i + 2] is z[i]; neighbours past the ends are 0
+    list_items = {c.id for c in seg.containers if c.tag == "li"}
+    rows: list[tuple[float, ...]] = []
     for i, block in enumerate(blocks):
         first, end = _card(seg, block)
-        card_words = cum_words[end] - cum_words[first]
-        vectors.append(
-            {
-                "own": z[i],
-                "prev": z[i - 1] if i > 0 else 0.0,
-                "next": z[i + 1] if i + 1 < n else 0.0,
-                "prev2": z[i - 2] if i > 1 else 0.0,
-                "next2": z[i + 2] if i + 2 < n else 0.0,
-                "card_link_density": (cum_links[end] - cum_links[first]) / max(card_words, 1),
-                "card_mean": (cum_z[end] - cum_z[first]) / max(card_words, 1),
-                "in_list": 1.0 if any(seg.containers[c].tag == "li" for c in block.containers)
-                else 0.0,
-            }
+        card_words = max(cum_words[end] - cum_words[first], 1)
+        rows.append(
+            (
+                z[i],
+                padded[i + 1],
+                padded[i + 3],
+                padded[i],
+                padded[i + 4],
+                (cum_links[end] - cum_links[first]) / card_words,
+                (cum_z[end] - cum_z[first]) / card_words,
+                0.0 if list_items.isdisjoint(block.containers) else 1.0,
+            )
         )
-    return vectors
+    return rows
 
 
 def _card(seg: Segmentation, block: Block) -> tuple[int, int]:
     """The block range of the innermost container around `block` holding >= 2 blocks."""
+    containers = seg.containers
     for cid in reversed(block.containers):
-        container = seg.containers[cid]
+        container = containers[cid]
         if container.end_block - container.first_block >= CARD_MIN_BLOCKS:
             return container.first_block, container.end_block
     return block.index, block.index + 1
@@ -76,17 +82,16 @@ def revise(
     seg: Segmentation, scores: tuple[Score, ...], model: Model = CONTEXT_MODEL
 ) -> tuple[Score, ...]:
     """Second-stage scores: the first stage's verdict, corrected by the block's context."""
+    weights = [model.weights.get(name, 0.0) for name in CONTEXT_FEATURES]
     revised = []
-    for score, values in zip(scores, context_vectors(seg, scores)):
+    for score, row in zip(scores, context_rows(seg, scores)):
         contributions = sorted(
-            ((model.weights.get(k, 0.0) * v, k, v) for k, v in values.items() if v),
-            key=lambda c: -abs(c[0]),
+            [(w * v, k, v) for w, k, v in zip(weights, CONTEXT_FEATURES, row) if v],
+            key=strength,
         )
-        total = model.bias + sum(c for c, _, _ in contributions)
+        total = model.bias + sum([c for c, _, _ in contributions])
         probability = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
-        top = ", ".join(f"{k}={v:.2f}({w:+.2f})" for w, k, v in contributions[:3])
-        revised.append(
-            Score(probability, (*score.reasons, f"context {score.probability:.2f}->"
-                                f"{probability:.2f}: {top}"))
-        )
+        top = ", ".join([f"{k}={v:.2f}({w:+.2f})" for w, k, v in contributions[:3]])
+        change = f"context {score.probability:.2f}->{probability:.2f}: {top}"
+        revised.append(Score(probability, (*score.reasons, change)))
     return tuple(revised)

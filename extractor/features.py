@@ -19,7 +19,9 @@ DATE_LINE_MAX_WORDS = 16
 
 _WORD_EDGES = "\"'“”‘’«»()[]{}.,;:!?…-–—*"
 _SENTENCE_PUNCT = re.compile(r"[.,;:!?。、！？]")
-_SENTENCE_END = re.compile(r"[.!?。！？…:][\"'”’»)\]]*\s*$")
+# A sentence ends with one of these, then maybe closing quotes or brackets, then spaces.
+_SENTENCE_ENDS = frozenset(".!?。！？…:")
+_CLOSERS = "\"'”’»)]"
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b")
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
@@ -41,16 +43,17 @@ def measure(
     tokens = text.split()
     words = len(tokens)
     link_words = min(words, len(link_text.split())) if link_text else 0
-    lowered = [t.lower().strip(_WORD_EDGES) for t in tokens]
+    # Lower-casing the text, then splitting, gives the same words as lower-casing each.
+    lowered = [w.strip(_WORD_EDGES) for w in text.lower().split()]
     return Features(
         words=words,
         link_words=link_words,
         link_density=link_words / words if words else 0.0,
         text_density=words / (len(text) // LINE_WIDTH + 1),
         punctuation=len(_SENTENCE_PUNCT.findall(text)) / words if words else 0.0,
-        stopword_ratio=sum(1 for w in lowered if w in STOPWORDS) / words if words else 0.0,
-        capital_ratio=sum(1 for t in tokens if t[:1].isupper()) / words if words else 0.0,
-        sentence_end=bool(_SENTENCE_END.search(text)),
+        stopword_ratio=sum(map(STOPWORDS.__contains__, lowered)) / words if words else 0.0,
+        capital_ratio=sum(map(str.isupper, [t[0] for t in tokens])) / words if words else 0.0,
+        sentence_end=ends_sentence(text),
         tag_path=tag_path,
         class_tokens=class_tokens,
         near_groups=near_groups,
@@ -60,13 +63,24 @@ def measure(
         in_article=in_article,
         in_boilerplate_tag=in_boilerplate_tag,
         phrase=phrase_kind(text, words) if words <= 30 else None,
-        date_like=words <= DATE_LINE_MAX_WORDS and is_date_line(text, lowered),
+        date_like=words <= DATE_LINE_MAX_WORDS and _names_date(text, lowered),
     )
+
+
+def ends_sentence(text: str) -> bool:
+    """Ends like a sentence: a full stop (or ! ? … :), maybe closing quotes, maybe spaces."""
+    return text.rstrip().rstrip(_CLOSERS)[-1:] in _SENTENCE_ENDS
 
 
 def is_date_line(text: str, lowered: list[str]) -> bool:
     """A short line that names a date: a numeric date, or a month name next to a year."""
+    return _names_date(text, [w.strip(".,") for w in lowered])
+
+
+def _names_date(text: str, words: list[str]) -> bool:
+    """`is_date_line` for words already stripped of edge punctuation (which `measure`'s
+    are: its edge characters include "." and ",")."""
     if _NUMERIC_DATE.search(text):
         return True
-    has_month = any(w.strip(".,") in MONTHS for w in lowered)
+    has_month = not MONTHS.isdisjoint(words)
     return has_month and (bool(_YEAR.search(text)) or bool(_CLOCK.search(text)))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from types import MappingProxyType
@@ -47,9 +47,15 @@ FEATURE_NAMES: tuple[str, ...] = (
     *(f"near_{g}" for g in GROUP_NAMES),
     *(f"far_{g}" for g in GROUP_NAMES),
 )
-_GROUP_FEATURES: tuple[tuple[int, str, str], ...] = tuple(
-    (GROUP_BITS[g], f"near_{g}", f"far_{g}") for g in GROUP_NAMES
-)
+# Feature names of each group's bit; dict order is bit order, which is GROUP_NAMES order.
+_GROUP_FEATURES: dict[int, tuple[str, str]] = {
+    GROUP_BITS[g]: (f"near_{g}", f"far_{g}") for g in GROUP_NAMES
+}
+_ALL_GROUP_BITS = sum(_GROUP_FEATURES)
+
+
+# A model's weight lookup: `weights.get`, bound to a mapping.
+WeightOf = Callable[[str, float], float]
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,28 +126,46 @@ def vector(block: Block) -> dict[str, float]:
     if f.phrase:
         values[f"phrase_{f.phrase}"] = 1.0
     if f.far_groups:
-        for bit, near, far in _GROUP_FEATURES:
-            if f.near_groups & bit:
-                values[near] = 1.0
-            if f.far_groups & bit:
-                values[far] = 1.0
+        _add_groups(values, f.near_groups, f.far_groups)
     return values
+
+
+def _add_groups(values: dict[str, float], near_groups: int, far_groups: int) -> None:
+    """Set the near/far feature of every group named, in group order (the order of the
+    contributions decides how the logit is summed, to the last bit)."""
+    named = (near_groups | far_groups) & _ALL_GROUP_BITS
+    while named:
+        bit = named & -named  # the lowest bit still set
+        named ^= bit
+        near, far = _GROUP_FEATURES[bit]
+        if near_groups & bit:
+            values[near] = 1.0
+        if far_groups & bit:
+            values[far] = 1.0
 
 
 def score_block(block: Block, model: Model = DEFAULT_MODEL) -> Score:
     """Probability that `block` is article text, judged on the block alone."""
-    contributions = [
-        (model.weights.get(name, 0.0) * value, name, value)
-        for name, value in vector(block).items()
-        if value
-    ]
-    logit = model.bias + sum(c for c, _, _ in contributions)
-    probability = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit))))
-    strongest = sorted(contributions, key=lambda c: -abs(c[0]))[:REASONS_SHOWN]
-    reasons = tuple(f"{name}={value:.2f} ({weight:+.2f})" for weight, name, value in strongest)
-    return Score(probability, reasons)
+    return _judge(vector(block), model.bias, model.weights.get)
 
 
 def score(blocks: tuple[Block, ...], model: Model = DEFAULT_MODEL) -> tuple[Score, ...]:
     """Score every block on its own; context comes later, in `select`."""
-    return tuple(score_block(b, model) for b in blocks)
+    weight_of = dict(model.weights).get  # a plain dict answers faster than the proxy
+    return tuple([_judge(vector(b), model.bias, weight_of) for b in blocks])
+
+
+def _judge(values: dict[str, float], bias: float, weight_of: WeightOf) -> Score:
+    contributions = [
+        (weight_of(name, 0.0) * value, name, value) for name, value in values.items() if value
+    ]
+    logit = bias + sum([c for c, _, _ in contributions])
+    probability = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit))))
+    strongest = sorted(contributions, key=strength)[:REASONS_SHOWN]
+    reasons = tuple([f"{name}={value:.2f} ({weight:+.2f})" for weight, name, value in strongest])
+    return Score(probability, reasons)
+
+
+def strength(contribution: tuple[float, str, float]) -> float:
+    """Sort key: the strongest contribution, whatever its sign, first."""
+    return -abs(contribution[0])

@@ -8,7 +8,6 @@ tree again.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import lxml.etree
@@ -38,8 +37,6 @@ LINE_BREAK_KEEPERS: frozenset[str] = frozenset({"p", "pre", "li", "dd", "blockqu
 # Ancestors close enough that their class names describe the block itself.
 NEAR_ANCESTORS = 3
 
-_SPACES = re.compile(r"\s+")
-
 
 @dataclass(frozen=True, slots=True)
 class Segmentation:
@@ -62,19 +59,30 @@ class _Frame:
     tokens: tuple[str, ...]  # nearest signal-bearing class/id words
 
 
+# What an element's tag, id, class and role say: class/id words, their markup groups and
+# the container's label.  Pages repeat the same few names on many elements.
+_Names = tuple[tuple[str, ...], int, str]
+# One block before its features are measured: kind, text, tag, level, depth, container
+# ids, innermost frame, link text, groups of the nearest ancestors, tag path.
+_RawBlock = tuple[BlockKind, str, str, int, int, tuple[int, ...], _Frame, str, int, str]
+
+
 @dataclass(slots=True)
 class _Walk:
     """Mutable state of one segmentation; local to a call, so calls never share it."""
 
     max_blocks: int
     frames: list[_Frame] = field(default_factory=list)
+    # Parallel to `frames`, for slicing: container ids, tags and own markup groups.
+    cids: list[int] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    owns: list[int] = field(default_factory=list)
+    names: dict[tuple[str, str, str, str], _Names] = field(default_factory=dict)
     containers: list[tuple[int, str, int, int, str, int, bool, int]] = field(
         default_factory=list
     )
     ends: list[int] = field(default_factory=list)
-    raw: list[tuple[BlockKind, str, str, int, int, tuple[int, ...], _Frame, str, int]] = field(
-        default_factory=list
-    )
+    raw: list[_RawBlock] = field(default_factory=list)
     pieces: list[str] = field(default_factory=list)
     link_pieces: list[str] = field(default_factory=list)
     link_depth: int = 0
@@ -88,11 +96,12 @@ def segment(root: lxml.html.HtmlElement, *, max_blocks: int) -> Segmentation:
     """Walk `root` once and return its blocks and containers."""
     body = root.find("body")
     walk = _Walk(max_blocks=max_blocks)
-    walk.frames.append(_open_frame(walk, body if body is not None else root, None))
+    _open_frame(walk, body if body is not None else root)
     events = lxml.etree.iterwalk(body if body is not None else root, events=("start", "end"))
     next(events)  # the root's own start event: already opened above
+    raw = walk.raw
     for event, element in events:
-        if len(walk.raw) >= max_blocks:
+        if len(raw) >= max_blocks:
             break
         tag = element.tag
         if not isinstance(tag, str):
@@ -128,7 +137,7 @@ def _start(walk: _Walk, element: lxml.html.HtmlElement, tag: str) -> None:
             walk.pieces.append(" ")
         return
     _flush(walk)
-    walk.frames.append(_open_frame(walk, element, walk.frames[-1]))
+    _open_frame(walk, element)
     if tag == "pre":
         walk.pre_depth += 1
     elif tag in LIST_TAGS:
@@ -147,8 +156,7 @@ def _end(walk: _Walk, element: lxml.html.HtmlElement, tag: str) -> None:
             walk.link_depth -= 1
     else:
         _flush(walk)
-        frame = walk.frames.pop()
-        walk.ends[frame.cid] = len(walk.raw)
+        _close_frame(walk)
         if tag == "pre":
             walk.pre_depth -= 1
         elif tag in LIST_TAGS:
@@ -169,41 +177,52 @@ def _add_text(walk: _Walk, text: str) -> None:
         walk.link_pieces.append(text)
 
 
-def _open_frame(walk: _Walk, element: lxml.html.HtmlElement, parent: _Frame | None) -> _Frame:
+def _open_frame(walk: _Walk, element: lxml.html.HtmlElement) -> None:
     tag = element.tag if isinstance(element.tag, str) else "?"
-    attrib = element.attrib
-    ident = attrib.get("id", "")
-    classes = attrib.get("class", "")
-    role = attrib.get("role", "")
-    itemprop = attrib.get("itemprop", "")
-    tokens = class_tokens(f"{ident} {classes} {role}") if tag not in _ROOT_TAGS else ()
-    own = token_groups(tokens)
-    semantic = tag in ARTICLE_TAGS or itemprop == "articleBody" or role == "main"
+    get = element.get
+    ident, classes, role = get("id", ""), get("class", ""), get("role", "")
+    key = (tag, ident, classes, role)
+    names = walk.names.get(key)
+    if names is None:
+        names = walk.names[key] = _names(tag, ident, classes, role)
+    tokens, own, label = names
+    semantic = tag in ARTICLE_TAGS or role == "main" or get("itemprop") == "articleBody"
+    parent = walk.frames[-1] if walk.frames else None
     cid = len(walk.containers)
+    depth = len(walk.frames)
     walk.containers.append(
-        (
-            cid,
-            tag,
-            parent.cid if parent else -1,
-            len(walk.frames),
-            _label(tag, ident, classes),
-            own,
-            semantic,
-            len(walk.raw),
-        )
+        (cid, tag, parent.cid if parent else -1, depth, label, own, semantic, len(walk.raw))
     )
     walk.ends.append(len(walk.raw))
     if parent is None:
-        return _Frame(cid, tag, 0, 0, semantic, False, ())
-    return _Frame(
-        cid=cid,
-        tag=tag,
-        own=own,
-        groups=parent.groups | own,
-        article=parent.article or semantic,
-        boilerplate=parent.boilerplate or tag in BOILERPLATE_TAGS,
-        tokens=tokens if own else parent.tokens,
-    )
+        frame = _Frame(cid, tag, 0, 0, semantic, False, ())
+    else:
+        frame = _Frame(
+            cid,
+            tag,
+            own,
+            parent.groups | own,
+            parent.article or semantic,
+            parent.boilerplate or tag in BOILERPLATE_TAGS,
+            tokens if own else parent.tokens,
+        )
+    walk.frames.append(frame)
+    walk.cids.append(cid)
+    walk.tags.append(tag)
+    walk.owns.append(frame.own)
+
+
+def _close_frame(walk: _Walk) -> None:
+    frame = walk.frames.pop()
+    walk.cids.pop()
+    walk.tags.pop()
+    walk.owns.pop()
+    walk.ends[frame.cid] = len(walk.raw)
+
+
+def _names(tag: str, ident: str, classes: str, role: str) -> _Names:
+    tokens = class_tokens(f"{ident} {classes} {role}") if tag not in _ROOT_TAGS else ()
+    return tokens, token_groups(tokens), _label(tag, ident, classes)
 
 
 def _label(tag: str, ident: str, classes: str) -> str:
@@ -218,29 +237,41 @@ def _label(tag: str, ident: str, classes: str) -> str:
 def _flush(walk: _Walk) -> None:
     """Close the text gathered so far into a block, if it holds any words."""
     walk.last_was_br = False
-    if not walk.pieces or len(walk.raw) >= walk.max_blocks:
-        walk.pieces.clear()
-        walk.link_pieces.clear()
+    if not walk.pieces:  # link text is always gathered into `pieces` too
         return
     raw = "".join(walk.pieces)
     link_text = " ".join(walk.link_pieces)  # separate links are separate words
     walk.pieces.clear()
     walk.link_pieces.clear()
+    if len(walk.raw) >= walk.max_blocks:
+        return
     if walk.pre_depth:
         text = raw.strip("\n")
         if not text.strip():
             return
     else:
-        text = _SPACES.sub(" ", raw).strip()
+        text = " ".join(raw.split())  # whitespace runs to one space, ends trimmed
         if not text:
             return
     frame = walk.frames[-1]
     kind, level = _kind(walk, frame.tag)
-    ids = tuple(f.cid for f in walk.frames)
     near = 0
-    for nearby in walk.frames[-NEAR_ANCESTORS:]:
-        near |= nearby.own
-    walk.raw.append((kind, text, frame.tag, level, len(walk.frames), ids, frame, link_text, near))
+    for own in walk.owns[-NEAR_ANCESTORS:]:
+        near |= own
+    walk.raw.append(
+        (
+            kind,
+            text,
+            frame.tag,
+            level,
+            len(walk.frames),
+            tuple(walk.cids),
+            frame,
+            link_text,
+            near,
+            ">".join(walk.tags[-TAG_PATH_DEPTH:]),
+        )
+    )
 
 
 def _kind(walk: _Walk, tag: str) -> tuple[BlockKind, int]:
@@ -262,13 +293,14 @@ def _kind(walk: _Walk, tag: str) -> tuple[BlockKind, int]:
 def _finish(walk: _Walk) -> Segmentation:
     total = len(walk.raw)
     blocks = []
-    for index, (kind, text, tag, level, depth, ids, frame, link_text, near) in enumerate(walk.raw):
+    for index, row in enumerate(walk.raw):
+        kind, text, tag, level, depth, ids, frame, link_text, near, tag_path = row
         features = measure(
             text,
             link_text,
             depth=depth,
             position=index / (total - 1) if total > 1 else 0.0,
-            tag_path=">".join(walk.containers[i][1] for i in ids[-TAG_PATH_DEPTH:]),
+            tag_path=tag_path,
             class_tokens=frame.tokens,
             near_groups=near,
             far_groups=frame.groups,
