@@ -9,6 +9,7 @@ their own score, then revised by their neighbours and by the sections they sit i
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import accumulate
 
 from extractor.options import Options
 from extractor.patterns import GROUP_BITS, group_names
@@ -18,6 +19,7 @@ from extractor.tuning import (
     CONTEXT_RESCUE_SHARE,
     HEADING_MIN_PROBABILITY,
     KEEP_THRESHOLD,
+    NOISE_BOX_MAX_SHARE,
     NOISE_BOX_TAGS,
     NOISE_REGION_GROUPS,
     REGION_NEGATIVE_WEIGHT,
@@ -30,6 +32,7 @@ from extractor.types import Block, BlockKind
 _SECTION_MARKERS = frozenset({"related-heading", "comment-heading"})
 _FURNITURE_PHRASES = frozenset({"placeholder", "byline", "prompt", "crosslink"})
 _NOISE_REGION_BITS = sum(GROUP_BITS[g] for g in NOISE_REGION_GROUPS)
+_COMMENTS_BIT = GROUP_BITS["comments"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,11 +83,12 @@ def _initial(
 ) -> tuple[list[bool], list[list[str]], list[bool]]:
     first, end = seg.containers[region].first_block, seg.containers[region].end_block
     in_region = [first <= i < end for i in range(len(probs))]
+    cum_words = word_offsets(seg)
     kept: list[bool] = []
     reasons: list[list[str]] = []
     for i, p in enumerate(probs):
         veto = (
-            hard_rule(seg, seg.blocks[i], region, options)
+            hard_rule(seg, seg.blocks[i], region, options, cum_words)
             if in_region[i]
             else "outside the article region"
         )
@@ -100,7 +104,13 @@ def _initial(
     return kept, reasons, in_region
 
 
-def hard_rule(seg: Segmentation, block: Block, region: int, options: Options) -> str | None:
+def hard_rule(
+    seg: Segmentation,
+    block: Block,
+    region: int,
+    options: Options,
+    cum_words: list[int] | None = None,
+) -> str | None:
     """A reason to drop `block` whatever its score, or None.
 
     These encode the product's definition of the article, which the labelled data sets
@@ -117,27 +127,39 @@ def hard_rule(seg: Segmentation, block: Block, region: int, options: Options) ->
         return "caption (include_captions=False)"
     if block.kind is BlockKind.TABLE_CELL and not options.include_tables:
         return "table cell (include_tables=False)"
-    named = _noise_box(seg, block, region)
+    if cum_words is None:
+        cum_words = word_offsets(seg)
+    named = _noise_box(seg, block, region, cum_words)
     if named:
         return f"inside a box named as noise inside the article ({named})"
     return None
 
 
-def _noise_box(seg: Segmentation, block: Block, region: int) -> str:
+def word_offsets(seg: Segmentation) -> list[int]:
+    """Words before each block: the words of blocks [a, b) are offsets[b] - offsets[a]."""
+    return [0, *accumulate(b.features.words for b in seg.blocks)]
+
+
+def _noise_box(seg: Segmentation, block: Block, region: int, cum_words: list[int]) -> str:
     """The noise groups named by a container between the region and the block, if any.
 
     Only containers strictly inside the region count: a site that wraps its whole
-    article in `class="paywall"` has named the article, not a box inside it.
+    article in `class="paywall"` has named the article, not a box inside it.  For the
+    same reason a box holding most of the region's words is the article, whatever its
+    name says (`class="post-content has-share-buttons"`), unless it names comments.
     """
     below = block.containers[block.containers.index(region) + 1 :]
-    mask = 0
+    area = seg.containers[region]
+    region_words = max(cum_words[area.end_block] - cum_words[area.first_block], 1)
     for cid in below:
-        container = seg.containers[cid]
-        if container.tag in NOISE_BOX_TAGS:
-            return f"<{container.tag}>"
-        mask |= container.groups
-    return ", ".join(group_names(mask & _NOISE_REGION_BITS))
-
+        box = seg.containers[cid]
+        named = box.groups & _NOISE_REGION_BITS
+        if box.tag not in NOISE_BOX_TAGS and not named:
+            continue
+        share = (cum_words[box.end_block] - cum_words[box.first_block]) / region_words
+        if share <= NOISE_BOX_MAX_SHARE or named & _COMMENTS_BIT:
+            return f"<{box.tag}>" if box.tag in NOISE_BOX_TAGS else ", ".join(group_names(named))
+    return ""
 
 def _rescue_by_context(
     blocks: tuple[Block, ...],

@@ -18,6 +18,10 @@ REGION_WORD_CAP = 120
 # blocks pull with this fraction of their weight.
 REGION_NEGATIVE_WEIGHT = 0.6
 
+# A box inside the region holding more than this share of the region's words is the
+# article itself, whatever its class says (except comments, which can outgrow a story).
+NOISE_BOX_MAX_SHARE = 0.5
+
 # --- keep/drop thresholds, one per `favor` setting ---------------------------------
 KEEP_THRESHOLD = {"precision": 0.65, "balanced": 0.4, "recall": 0.25}
 # A block below the threshold but above this share of it is kept when the blocks on both
