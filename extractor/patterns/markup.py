@@ -121,11 +121,26 @@ _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _SPLIT = re.compile(r"[^a-z0-9]+")
 
 
+# Names that describe what an element *has* ("has-sidebar", "has-post-thumbnail", "no-js"),
+# not what it is: they carry no signal about the region.
+_MODIFIER_PREFIXES: tuple[str, ...] = ("has-", "has_", "no-", "no_", "with-", "with_")
+# Taxonomy classes ("category-popular", "tag-comments") end in a slug the author chose:
+# only their first word is the site's naming.
+_TAXONOMY_PREFIXES: tuple[str, ...] = ("category-", "tag-", "term-", "tax-", "topic-")
+
+
 def class_tokens(value: str) -> tuple[str, ...]:
-    """Split a class/id/role value into lower-case word tokens."""
-    if not value:
-        return ()
-    return tuple(t for t in _SPLIT.split(_CAMEL.sub(" ", value).lower()) if t)
+    """Split space-separated class/id/role names into lower-case word tokens."""
+    tokens: list[str] = []
+    for name in value.split():
+        lowered = name.lower()
+        if lowered.startswith(_MODIFIER_PREFIXES):
+            continue
+        if lowered.startswith(_TAXONOMY_PREFIXES):
+            tokens.append(lowered.split("-", 1)[0])
+            continue
+        tokens.extend(t for t in _SPLIT.split(_CAMEL.sub(" ", name).lower()) if t)
+    return tuple(tokens)
 
 
 def token_groups(tokens: tuple[str, ...]) -> int:
