@@ -23,10 +23,20 @@ from dataclasses import dataclass
 from urllib.parse import urlparse
 
 import numpy as np
-from sklearn.linear_model import LogisticRegression
+from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
 
 from benchmarks.datasets import REPO_ROOT, Page, load
-from benchmarks.metrics import SHINGLE_SIZE, PageScore, gold_figures, score_page, tokens
+from benchmarks.metrics import (
+    SHINGLE_SIZE,
+    PageScore,
+    SnippetCounts,
+    gold_figures,
+    normalise_space,
+    score_page,
+    score_snippets,
+    snippet_figures,
+    tokens,
+)
 from extractor.context import CONTEXT_FEATURES, context_vectors
 from extractor.options import Options
 from extractor.pipeline import decide, prepare
@@ -34,7 +44,7 @@ from extractor.score import FEATURE_NAMES, Model, Score, vector
 from extractor.segment import Segmentation
 from extractor.types import ExtractionError, Metadata
 
-DEFAULT_SETS = ("scrapinghub", "dragnet", "cleaneval-dev")
+DEFAULT_SETS = ("scrapinghub", "dragnet", "cleaneval-dev", "trafilatura-eval")
 WEIGHTS_PATH = REPO_ROOT / "extractor" / "data" / "weights.json"
 CONTEXT_PATH = REPO_ROOT / "extractor" / "data" / "context.json"
 # A block is labelled content when at least this share of its shingles is in the gold.
@@ -100,7 +110,14 @@ def make_example(dataset: str, page: Page) -> Example | None:
     if not seg.blocks:
         return None
     weights = np.array([min(b.features.words, WORD_WEIGHT_CAP) for b in seg.blocks], float)
-    weights /= max(weights.sum(), 1.0)
+    if page.gold is not None:
+        labels = block_labels(seg, page.gold)
+    else:
+        labels, known = snippet_labels(seg, page)
+        weights *= known
+    if not weights.sum():
+        return None
+    weights /= weights.sum()
     host = urlparse(page.url).netloc.removeprefix("www.") if page.url else ""
     return Example(
         dataset=dataset,
@@ -109,9 +126,25 @@ def make_example(dataset: str, page: Page) -> Example | None:
         meta=meta,
         seg=seg,
         x=to_matrix(seg),
-        y=block_labels(seg, page.gold or ""),
+        y=labels,
         w=weights,
     )
+
+
+def snippet_labels(seg: Segmentation, page: Page) -> tuple[np.ndarray, np.ndarray]:
+    """Labels from snippet pages: a block holding a must-appear snippet is content, one
+    holding a must-not-appear snippet is not; other blocks are unknown (weight 0)."""
+    labels = np.zeros(len(seg.blocks))
+    known = np.zeros(len(seg.blocks))
+    wanted = [normalise_space(s) for s in page.must_include]
+    unwanted = [normalise_space(s) for s in page.must_exclude]
+    for i, block in enumerate(seg.blocks):
+        text = normalise_space(block.text)
+        if any(s and s in text for s in wanted):
+            labels[i], known[i] = 1.0, 1.0
+        elif any(s and s in text for s in unwanted):
+            known[i] = 1.0
+    return labels, known
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,11 +199,30 @@ def fit(examples: Sequence[Example], c: float) -> Fitted:
 
 def end_to_end(examples: Sequence[Example], opts: Options) -> dict[str, dict[str, float]]:
     """Benchmark F1/P/R per data set, running select/post-process/render with `opts`."""
-    scores = defaultdict(list)
+    outcomes: dict[str, list[PageScore | SnippetCounts]] = defaultdict(list)
     for e in examples:
-        text = decide(e.meta, e.seg, opts).article.text
-        scores[e.dataset].append(score_page(e.page.gold, text))
-    return {name: gold_figures(s) for name, s in sorted(scores.items())}
+        outcomes[e.dataset].append(page_outcome(e, opts))
+    return summarise(outcomes)
+
+
+def page_outcome(example: Example, opts: Options) -> PageScore | SnippetCounts:
+    """The benchmark's verdict on one page: shingle scores, or snippet counts."""
+    text = decide(example.meta, example.seg, opts).article.text
+    page = example.page
+    if page.gold is not None:
+        return score_page(page.gold, text)
+    return score_snippets(text, page.must_include, page.must_exclude)
+
+
+def summarise(
+    outcomes: dict[str, list[PageScore | SnippetCounts]],
+) -> dict[str, dict[str, float]]:
+    results = {}
+    for name, items in sorted(outcomes.items()):
+        gold = [o for o in items if isinstance(o, PageScore)]
+        snippets = [o for o in items if isinstance(o, SnippetCounts)]
+        results[name] = gold_figures(gold) if gold else snippet_figures(snippets)
+    return results
 
 
 def grouped_folds(examples: Sequence[Example], k: int) -> list[list[int]]:
@@ -186,15 +238,13 @@ def grouped_folds(examples: Sequence[Example], k: int) -> list[list[int]]:
 
 def cross_validate(examples: Sequence[Example], c: float, k: int) -> dict[str, dict[str, float]]:
     """Every page scored once, by a model fitted on the other folds."""
-    held_out: dict[str, list[PageScore]] = defaultdict(list)
+    held_out: dict[str, list[PageScore | SnippetCounts]] = defaultdict(list)
     for fold in grouped_folds(examples, k):
         test = set(fold)
         opts = fit([e for i, e in enumerate(examples) if i not in test], c).options()
         for i in fold:
-            e = examples[i]
-            text = decide(e.meta, e.seg, opts).article.text
-            held_out[e.dataset].append(score_page(e.page.gold, text))
-    return {name: gold_figures(s) for name, s in sorted(held_out.items())}
+            held_out[examples[i].dataset].append(page_outcome(examples[i], opts))
+    return summarise(held_out)
 
 
 def leave_one_set_out(examples: Sequence[Example], c: float) -> dict[str, dict[str, float]]:
@@ -240,7 +290,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     examples: list[Example] = []
     for spec in args.dataset or DEFAULT_SETS:
         data = load(spec, args.limit)
-        made = [make_example(data.name, p) for p in data.pages if p.gold is not None]
+        labelled = [p for p in data.pages if p.gold is not None or p.has_snippets]
+        made = [make_example(data.name, p) for p in labelled]
         examples.extend(e for e in made if e is not None)
         print(f"{data.name}: {len(made)} pages", file=sys.stderr)
     show("shipped weights (in-sample for whatever they were fitted on):",
