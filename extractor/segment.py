@@ -21,6 +21,8 @@ INLINE_TAGS: frozenset[str] = frozenset(
     """a abbr acronym b bdi bdo big cite code data del dfn em font i img ins kbd label mark
     nobr q rp rt ruby s samp small span strike strong sub sup time tt u var wbr""".split()
 )
+# Inline elements that render as a glyph or picture when empty.
+GLYPH_TAGS: frozenset[str] = frozenset({"img", "i"})
 HEADING_LEVELS: dict[str, int] = {f"h{n}": n for n in range(1, 7)}
 LIST_TAGS: frozenset[str] = frozenset({"ul", "ol", "dl", "menu"})
 ITEM_TAGS: frozenset[str] = frozenset({"li", "dt", "dd"})
@@ -132,8 +134,9 @@ def _start(walk: _Walk, element: lxml.html.HtmlElement, tag: str) -> None:
             walk.link_depth += 1
         if element.text:
             _add_text(walk, element.text)
-        elif len(element) == 0 and walk.pieces:
-            # An empty inline element is an icon or image; it separates words visually.
+        elif tag in GLYPH_TAGS and len(element) == 0 and walk.pieces:
+            # An image or an empty icon element separates words visually
+            # ("Home<i class=icon></i>World" reads as two words).
             walk.pieces.append(" ")
         return
     _flush(walk)

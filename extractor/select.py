@@ -118,6 +118,10 @@ def hard_rule(
     body text, without its furniture.
     """
     f = block.features
+    if block.kind is BlockKind.QUOTE:
+        # Quoted material (an embedded post, a pull quote) is the article's own: its
+        # attribution line ("— Name (@handle) May 3, 2019") is not page furniture.
+        return None
     if f.phrase in _FURNITURE_PHRASES:
         return f"furniture line ({f.phrase})"
     if f.date_like:

@@ -57,6 +57,9 @@ _NUMBER = re.compile(r"\d")
 
 # A prompt phrase only condemns a short line: prose may mention "newsletter" in passing.
 PROMPT_MAX_WORDS = 25
+# In a longer line the prompt must open it ("Sign up for ..."): in mid-sentence the same
+# words are prose ("... as the company continued to sign up subscribers").
+PROMPT_ANYWHERE_MAX_WORDS = 12
 # Bylines and credits are short; a long line starting "By ..." is a sentence.
 BYLINE_MAX_WORDS = 12
 
@@ -84,7 +87,8 @@ def phrase_kind(text: str, words: int) -> str | None:
         byline = _BYLINES.match(lead)
         if byline and _is_byline(byline.group(0), text, words):
             return "byline"
-        if _PROMPTS.search(norm):
+        prompt = _PROMPTS.search(norm)
+        if prompt and (prompt.start() == 0 or words <= PROMPT_ANYWHERE_MAX_WORDS):
             return "prompt"
         if _CREDIT.search(text):
             return "credit"
