@@ -10,20 +10,25 @@ fitted by `benchmarks/train.py` on the first stage's outputs).
 from __future__ import annotations
 
 import math
+import re
+from collections import Counter
 from itertools import accumulate
 
 from extractor.score import Model, Score, load_model, strength
 from extractor.segment import Segmentation
-from extractor.types import Block
+from extractor.types import Block, Container
 
 # A container holding at least this many blocks is a card: the smallest unit around a
 # block whose make-up (links, words) says what the block is part of.
 CARD_MIN_BLOCKS = 2
+_ID = re.compile(r"#[^.]*")
+_DIGITS = re.compile(r"\d+")
 # Logits are clipped so one extreme neighbour cannot dominate.
 MAX_LOGIT = 8.0
 
 CONTEXT_FEATURES: tuple[str, ...] = (
     "own", "prev", "next", "prev2", "next2", "card_link_density", "card_mean", "in_list",
+    "card_repeats",
 )
 
 CONTEXT_MODEL = load_model("context.json", names=CONTEXT_FEATURES)
@@ -49,9 +54,11 @@ def context_rows(seg: Segmentation, scores: tuple[Score, ...]) -> list[tuple[flo
     cum_z = [0.0, *accumulate(zi * w for zi, w in zip(z, words))]
     padded = [0.0, 0.0, *z, 0.0, 0.0]  # padded[i + 2] is z[i]; neighbours past the ends are 0
     list_items = {c.id for c in seg.containers if c.tag == "li"}
+    repeats = repeat_counts(seg)
     rows: list[tuple[float, ...]] = []
     for i, block in enumerate(blocks):
-        first, end = _card(seg, block)
+        card = card_of(seg, block)
+        first, end = (card.first_block, card.end_block) if card else (i, i + 1)
         card_words = max(cum_words[end] - cum_words[first], 1)
         rows.append(
             (
@@ -63,19 +70,35 @@ def context_rows(seg: Segmentation, scores: tuple[Score, ...]) -> list[tuple[flo
                 (cum_links[end] - cum_links[first]) / card_words,
                 (cum_z[end] - cum_z[first]) / card_words,
                 0.0 if list_items.isdisjoint(block.containers) else 1.0,
+                math.log(repeats[signature(card.label)]) if card else 0.0,
             )
         )
     return rows
 
 
-def _card(seg: Segmentation, block: Block) -> tuple[int, int]:
-    """The block range of the innermost container around `block` holding >= 2 blocks."""
+def card_of(seg: Segmentation, block: Block) -> Container | None:
+    """The innermost container around `block` holding >= 2 blocks."""
     containers = seg.containers
     for cid in reversed(block.containers):
         container = containers[cid]
         if container.end_block - container.first_block >= CARD_MIN_BLOCKS:
-            return container.first_block, container.end_block
-    return block.index, block.index + 1
+            return container
+    return None
+
+
+def signature(label: str) -> str:
+    """A container's markup without its id and numbers: what repeated cards share."""
+    return _DIGITS.sub("0", _ID.sub("", label))
+
+
+def repeat_counts(seg: Segmentation) -> Counter[str]:
+    """How many multi-block containers share each signature: a teaser is one of many
+    identical cards, an article body is one of a kind."""
+    return Counter(
+        signature(c.label)
+        for c in seg.containers
+        if c.end_block - c.first_block >= CARD_MIN_BLOCKS
+    )
 
 
 def revise(

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import accumulate
 
+from extractor.context import card_of, repeat_counts, signature
 from extractor.options import Options
 from extractor.patterns import GROUP_BITS, group_names
 from extractor.score import Score
@@ -24,6 +25,7 @@ from extractor.tuning import (
     NOISE_REGION_GROUPS,
     REGION_NEGATIVE_WEIGHT,
     REGION_PIVOT,
+    REGION_REPEAT_DISCOUNT,
     REGION_WORD_CAP,
     RELATED_SECTION_MAX_CONFIDENCE,
 )
@@ -60,10 +62,14 @@ def select(seg: Segmentation, scores: tuple[Score, ...], options: Options) -> Se
 def choose_region(seg: Segmentation, probs: list[float]) -> int:
     """The container maximising the word-weighted sum of (probability - pivot)."""
     totals = [0.0] * len(seg.containers)
+    repeats = repeat_counts(seg)
     for block, p in zip(seg.blocks, probs):
         weight = min(block.features.words, REGION_WORD_CAP) * (p - REGION_PIVOT)
         if weight < 0:
             weight *= REGION_NEGATIVE_WEIGHT
+        else:
+            card = card_of(seg, block)
+            weight /= repeats[signature(card.label)] ** REGION_REPEAT_DISCOUNT if card else 1.0
         for cid in block.containers:
             totals[cid] += weight
     # Ties go to the tighter region, then to the deeper of two wrappers of the same blocks.
