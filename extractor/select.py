@@ -8,16 +8,19 @@ their own score, then revised by their neighbours and by the sections they sit i
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import accumulate
 
 from extractor.context import card_of, repeat_counts, signature
 from extractor.options import Options
 from extractor.patterns import GROUP_BITS, group_names
+from extractor.patterns.registry import MONTHS
 from extractor.score import Score
 from extractor.segment import Segmentation
 from extractor.tuning import (
     CONTEXT_RESCUE_SHARE,
+    DATE_LINE_MIN_SHARE,
     HEADING_MIN_PROBABILITY,
     KEEP_THRESHOLD,
     NOISE_BOX_MAX_SHARE,
@@ -31,6 +34,7 @@ from extractor.tuning import (
 )
 from extractor.types import Block, BlockKind
 
+_WORD = re.compile(r"\w+")
 _SECTION_MARKERS = frozenset({"related-heading", "comment-heading"})
 _FURNITURE_PHRASES = frozenset({"placeholder", "byline", "prompt", "crosslink"})
 _NOISE_REGION_BITS = sum(GROUP_BITS[g] for g in NOISE_REGION_GROUPS)
@@ -130,7 +134,7 @@ def hard_rule(
         return None
     if f.phrase in _FURNITURE_PHRASES:
         return f"furniture line ({f.phrase})"
-    if f.date_like:
+    if f.date_like and mostly_date(block.text):
         return "date line"
     is_caption = block.kind is BlockKind.CAPTION or f.phrase == "credit"
     if is_caption and not options.include_captions:
@@ -143,6 +147,15 @@ def hard_rule(
     if named:
         return f"inside a box named as noise inside the article ({named})"
     return None
+
+
+def mostly_date(text: str) -> bool:
+    """Whether the date is what the line says ("Posted: Thursday, September 16, 2004"),
+    not a detail of it (a reference: '"Penguins". Department of Conservation. Retrieved
+    7 March 2011.')."""
+    tokens = _WORD.findall(text.lower())
+    dated = sum(1 for t in tokens if t in MONTHS or any(c.isdigit() for c in t))
+    return dated >= DATE_LINE_MIN_SHARE * len(tokens)
 
 
 def word_offsets(seg: Segmentation) -> list[int]:

@@ -53,6 +53,10 @@ NOISE_BOX_TAGS: frozenset[str] = frozenset({"form", "nav", "footer"})
 # weighted) is the rest of the article behind an expander, not a list of other stories.
 RELATED_SECTION_MAX_CONFIDENCE = 0.8
 
+# A short line with a date is a date line when at least this share of its words are
+# numbers or month names; below it the date is a detail (a citation, a caption).
+DATE_LINE_MIN_SHARE = 0.4
+
 # --- clean-up ------------------------------------------------------------------------
 # Paragraphs shorter than this (in characters of normalised text) are not deduplicated:
 # short repeated lines ("Photo", "Reuters") are handled by the edge trimming instead.

@@ -124,6 +124,12 @@ _SPLIT = re.compile(r"[^a-z0-9]+")
 # Names that describe what an element *has* ("has-sidebar", "has-post-thumbnail", "no-js"),
 # not what it is: they carry no signal about the region.
 _MODIFIER_PREFIXES: tuple[str, ...] = ("has-", "has_", "no-", "no_", "with-", "with_")
+# Anchor ids made from headings have at least this many words ...
+SLUG_MIN_PARTS = 5
+# ... and, unlike names developers choose, function words.
+_FUNCTION_WORDS: frozenset[str] = frozenset(
+    "a an the of to with and or for in on at from is are how why what your you we".split()
+)
 # Taxonomy classes ("category-popular", "tag-comments") end in a slug the author chose:
 # only their first word is the site's naming.
 _TAXONOMY_PREFIXES: tuple[str, ...] = ("category-", "tag-", "term-", "tax-", "topic-")
@@ -139,8 +145,16 @@ def class_tokens(value: str) -> tuple[str, ...]:
         if lowered.startswith(_TAXONOMY_PREFIXES):
             tokens.append(lowered.split("-", 1)[0])
             continue
-        tokens.extend(t for t in _SPLIT.split(_CAMEL.sub(" ", name).lower()) if t)
+        parts = [t for t in _SPLIT.split(_CAMEL.sub(" ", name).lower()) if t]
+        if not _is_slug(parts):
+            tokens.extend(parts)
     return tuple(tokens)
+
+
+def _is_slug(parts: list[str]) -> bool:
+    """A long name with function words is a heading turned into an anchor id
+    ("sharing-with-a-single-developer"), not a name a developer gave a region."""
+    return len(parts) >= SLUG_MIN_PARTS and not _FUNCTION_WORDS.isdisjoint(parts)
 
 
 def token_groups(tokens: tuple[str, ...]) -> int:
