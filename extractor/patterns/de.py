@@ -26,11 +26,14 @@ GERMAN = LanguagePatterns(
         "neueste artikel", "aktuelle nachrichten", "verwandte artikel", "ähnliche artikel",
         "weitere nachrichten", "mehr aus", "mehr zu", "lesen sie auch", "empfehlungen",
         "top-themen", "beliebte artikel", "neueste beiträge", "ähnliche beiträge",
-        "weitere beiträge", "themen", "mehr artikel",
+        "weitere beiträge", "themen", "mehr artikel", "mehr von",
+        "das könnte dich auch interessieren", "zum weiterlesen", "kommende events",
+        "weitere themen",
     ),
     comment_headings=(
         "kommentare", "kommentar", "kommentar schreiben", "leserkommentare",
         "diskutieren sie mit", "ihre meinung", "schreiben sie einen kommentar",
+        "kommentare schreiben", "kommentar verfassen", "kommentar abgeben",
     ),
     placeholder_lines=(
         "anzeige", "werbung", "gesponsert", "bild", "foto", "mehr lesen", "weiterlesen",
@@ -42,7 +45,8 @@ GERMAN = LanguagePatterns(
         "diese website verwendet cookies",
         "cookies akzeptieren", "alle akzeptieren", "datenschutzerklärung", "datenschutz",
         "impressum", "alle rechte vorbehalten", "jetzt anmelden", "anmelden", "registrieren",
-        "artikel versenden", "per e-mail versenden",
+        "artikel versenden", "per e-mail versenden", "war der artikel nützlich",
+        "war dieser artikel hilfreich",
     ),
     byline_prefixes=(
         "von ", "geschrieben von", "veröffentlicht", "aktualisiert", "stand:", "datum:",

@@ -29,7 +29,8 @@ ENGLISH = LanguagePatterns(
         "what to read next", "also read", "don't miss", "top stories", "editor's picks",
         "around the web", "from around the web", "sponsored stories", "recent posts",
         "recent articles", "in other news", "elsewhere", "more in", "further reading",
-        "see also", "read more", "more like this", "other stories",
+        "see also", "read more", "more like this", "other stories", "read further",
+        "more on this", "you might like", "related topics",
     ),
     comment_headings=(
         "comments", "comment", "leave a comment", "leave a reply", "post a comment",
@@ -53,7 +54,8 @@ ENGLISH = LanguagePatterns(
         "already a subscriber", "log in", "sign in", "create an account",
         "you have reached your limit", "support our journalism", "become a member",
         "can be reached at", "free articles", "you have read", "e-mail this", "email this",
-        "print this", "send to a friend", "email to a friend",
+        "print this", "send to a friend", "email to a friend", "was this article helpful",
+        "did you find this article helpful", "was this helpful",
     ),
     byline_prefixes=(
         "by ", "written by", "posted by", "posted on", "published", "updated", "last updated",

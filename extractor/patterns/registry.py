@@ -36,6 +36,9 @@ def _phrase_regex(phrases: list[str], *, anchored: bool) -> re.Pattern[str]:
     return re.compile(("^(?:" if anchored else "(?:") + "|".join(parts) + ")")
 
 
+# A short line opening with a related-stories phrase of two words or more is one too
+# ("Mehr zum Thema auf example.de", "More from Science").
+_RELATED_PREFIX = _phrase_regex([p for p in _RELATED if " " in p], anchored=True)
 _PROMPTS = _phrase_regex([p for lang in ALL_LANGUAGES for p in lang.prompt_phrases], anchored=False)
 _BYLINES = _phrase_regex([p for lang in ALL_LANGUAGES for p in lang.byline_prefixes], anchored=True)
 _CROSSLINKS = _phrase_regex(
@@ -55,6 +58,7 @@ _CREDIT = re.compile(
 )
 _NUMBER = re.compile(r"\d")
 
+RELATED_PREFIX_MAX_WORDS = 7
 # A prompt phrase only condemns a short line: prose may mention "newsletter" in passing.
 PROMPT_MAX_WORDS = 25
 # In a longer line the prompt must open it ("Sign up for ..."): in mid-sentence the same
@@ -73,25 +77,34 @@ def phrase_kind(text: str, words: int) -> str | None:
     norm = normalise_line(_SPACED_COLON.sub(":", text))
     if not norm:
         return None
-    # French typography puts a space before colons: "Mots-clés : ..." is "mots-clés: ...".
-    lead = _SPACED_COLON.sub(":", text.lstrip().lower())
     if norm in _PLACEHOLDERS:
         return "placeholder"
     if norm in _RELATED:
         return "related-heading"
     if norm in _COMMENTS or _is_comment_count(norm):
         return "comment-heading"
-    if words <= PROMPT_MAX_WORDS:
-        if _CROSSLINKS.match(lead):
-            return "crosslink"
-        byline = _BYLINES.match(lead)
-        if byline and _is_byline(byline.group(0), text, words):
-            return "byline"
-        prompt = _PROMPTS.search(norm)
-        if prompt and (prompt.start() == 0 or words <= PROMPT_ANYWHERE_MAX_WORDS):
-            return "prompt"
-        if _CREDIT.search(text):
-            return "credit"
+    if words > PROMPT_MAX_WORDS:
+        return None
+    return _short_line_kind(text, norm, words)
+
+
+def _short_line_kind(text: str, norm: str, words: int) -> str | None:
+    """The groups recognised by how a short line starts or ends, in order of precedence:
+    "Read more: <title>" is a cross-link before "Read more ..." is a section title."""
+    # French typography puts a space before colons: "Mots-clés : ..." is "mots-clés: ...".
+    lead = _SPACED_COLON.sub(":", text.lstrip().lower())
+    if _CROSSLINKS.match(lead):
+        return "crosslink"
+    if words <= RELATED_PREFIX_MAX_WORDS and _RELATED_PREFIX.match(norm):
+        return "related-heading"
+    byline = _BYLINES.match(lead)
+    if byline and _is_byline(byline.group(0), text, words):
+        return "byline"
+    prompt = _PROMPTS.search(norm)
+    if prompt and (prompt.start() == 0 or words <= PROMPT_ANYWHERE_MAX_WORDS):
+        return "prompt"
+    if _CREDIT.search(text):
+        return "credit"
     return None
 
 
