@@ -21,6 +21,8 @@ from extractor.segment import Segmentation
 from extractor.tuning import (
     CONTEXT_RESCUE_SHARE,
     DATE_LINE_MIN_SHARE,
+    EXTEND_MIN_PROBABILITY,
+    EXTEND_STOP_WORDS,
     HEADING_MIN_PROBABILITY,
     KEEP_THRESHOLD,
     NOISE_BOX_MAX_SHARE,
@@ -58,6 +60,7 @@ def select(seg: Segmentation, scores: tuple[Score, ...], options: Options) -> Se
     region = choose_region(seg, probs)
     threshold = KEEP_THRESHOLD[options.favor]
     kept, reasons, in_region = _initial(seg, probs, region, threshold, options)
+    _extend_region(seg, probs, kept, reasons, region, threshold)
     _rescue_by_context(seg.blocks, probs, kept, reasons, in_region, threshold)
     _drop_marked_sections(seg, probs, region, kept, reasons)
     return Selection(region, tuple(kept), tuple(tuple(r) for r in reasons))
@@ -112,6 +115,42 @@ def _initial(
             kept.append(False)
             reasons.append([f"probability {p:.2f} < {threshold:.2f}"])
     return kept, reasons, in_region
+
+
+def _extend_region(
+    seg: Segmentation,
+    probs: list[float],
+    kept: list[bool],
+    reasons: list[list[str]],
+    region: int,
+    threshold: float,
+) -> None:
+    """Keep confident text just outside the region: articles split over sibling boxes
+    (an intro box beside the body) lose their first or last paragraphs otherwise.
+    Walks outwards in reading order until a substantial block that is not article text."""
+    area = seg.containers[region]
+    before = range(area.first_block - 1, -1, -1)
+    after = range(area.end_block, len(seg.blocks))
+    for order in (before, after):
+        for j in order:
+            block = seg.blocks[j]
+            if probs[j] >= EXTEND_MIN_PROBABILITY and _plain_text(block):
+                kept[j] = True
+                reasons[j].append("kept: confident text next to the article region")
+            elif block.features.words >= EXTEND_STOP_WORDS and probs[j] < threshold:
+                break
+
+
+def _plain_text(block: Block) -> bool:
+    """Not furniture, not a caption, not in page chrome or a noise-named box."""
+    f = block.features
+    return not (
+        f.phrase
+        or f.date_like
+        or f.in_boilerplate_tag
+        or f.near_groups & _NOISE_REGION_BITS
+        or block.kind is BlockKind.CAPTION
+    )
 
 
 def hard_rule(

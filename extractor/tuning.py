@@ -28,6 +28,12 @@ NOISE_BOX_MAX_SHARE = 0.5
 # 0.5 gained 0.007 F1 on scrapinghub and cost nothing elsewhere, 1 cost recall on dragnet.
 REGION_REPEAT_DISCOUNT = 0.5
 
+# Blocks just outside the region are kept when at least this probable (and plain text),
+# walking outwards until a block of at least EXTEND_STOP_WORDS words below the keep
+# threshold: the region is one container, an article is sometimes two side by side.
+EXTEND_MIN_PROBABILITY = 0.9
+EXTEND_STOP_WORDS = 8
+
 # --- keep/drop thresholds, one per `favor` setting ---------------------------------
 KEEP_THRESHOLD = {"precision": 0.65, "balanced": 0.4, "recall": 0.25}
 # A block below the threshold but above this share of it is kept when the blocks on both
