@@ -61,18 +61,21 @@ def _drop_headline(
 
 
 def _drop_duplicates(blocks: tuple[Block, ...], kept: list[bool], reasons: list[list[str]]) -> None:
-    """A paragraph printed twice is kept where it first appears."""
-    seen: dict[str, int] = {}
+    """A paragraph printed twice is kept where it first appears.
+
+    Twice is the defect (a standfirst repeated as the body's lead, a mobile and a desktop
+    copy); a paragraph printed three times or more is repetition the author chose (a
+    refrain, filler text) and stays.
+    """
+    copies: dict[str, list[int]] = {}
     for i, block in enumerate(blocks):
-        if not kept[i]:
-            continue
-        key = text_key(block.text)
-        if len(key) < DEDUP_MIN_CHARS:
-            continue
-        if key in seen:
-            _drop(kept, reasons, i, f"repeats block {seen[key]}")
-        else:
-            seen[key] = i
+        if kept[i]:
+            key = text_key(block.text)
+            if len(key) >= DEDUP_MIN_CHARS:
+                copies.setdefault(key, []).append(i)
+    for first, *later in copies.values():
+        if len(later) == 1:
+            _drop(kept, reasons, later[0], f"repeats block {first}")
 
 
 def _trim_edges(
