@@ -57,7 +57,7 @@ def select(seg: Segmentation, scores: tuple[Score, ...], options: Options) -> Se
     if not seg.blocks:
         return Selection(region=-1, kept=(), reasons=())
     probs = [s.probability for s in scores]
-    region = choose_region(seg, probs)
+    region = choose_region(seg, probs, REGION_PIVOT[options.favor])
     threshold = KEEP_THRESHOLD[options.favor]
     kept, reasons, in_region = _initial(seg, probs, region, threshold, options)
     _extend_region(seg, probs, kept, reasons, region, threshold)
@@ -66,12 +66,14 @@ def select(seg: Segmentation, scores: tuple[Score, ...], options: Options) -> Se
     return Selection(region, tuple(kept), tuple(tuple(r) for r in reasons))
 
 
-def choose_region(seg: Segmentation, probs: list[float]) -> int:
+def choose_region(
+    seg: Segmentation, probs: list[float], pivot: float = REGION_PIVOT["balanced"]
+) -> int:
     """The container maximising the word-weighted sum of (probability - pivot)."""
     totals = [0.0] * len(seg.containers)
     repeats = repeat_counts(seg)
     for block, p in zip(seg.blocks, probs):
-        weight = min(block.features.words, REGION_WORD_CAP) * (p - REGION_PIVOT)
+        weight = min(block.features.words, REGION_WORD_CAP) * (p - pivot)
         if weight < 0:
             weight *= REGION_NEGATIVE_WEIGHT
         else:
