@@ -39,10 +39,10 @@ from benchmarks.metrics import (
 )
 from extractor.context import CONTEXT_FEATURES, context_vectors
 from extractor.options import Options
-from extractor.pipeline import decide, prepare
+from extractor.pipeline import Prepared, decide, prepare
 from extractor.score import FEATURE_NAMES, Model, Score, vector
 from extractor.segment import Segmentation
-from extractor.types import ExtractionError, Metadata
+from extractor.types import ExtractionError
 
 DEFAULT_SETS = ("scrapinghub", "dragnet", "cleaneval-dev", "trafilatura-eval")
 WEIGHTS_PATH = REPO_ROOT / "extractor" / "data" / "weights.json"
@@ -65,8 +65,7 @@ class Example:
     dataset: str
     page: Page
     group: str
-    meta: Metadata
-    seg: Segmentation
+    prepared: Prepared
     x: np.ndarray
     y: np.ndarray
     w: np.ndarray
@@ -104,9 +103,10 @@ def to_matrix(seg: Segmentation) -> np.ndarray:
 
 def make_example(dataset: str, page: Page) -> Example | None:
     try:
-        meta, seg = prepare(page.html, page.url, None, Options())
+        prepared = prepare(page.html, page.url, None, Options())
     except ExtractionError:
         return None
+    seg = prepared.seg
     if not seg.blocks:
         return None
     weights = np.array([min(b.features.words, WORD_WEIGHT_CAP) for b in seg.blocks], float)
@@ -123,8 +123,7 @@ def make_example(dataset: str, page: Page) -> Example | None:
         dataset=dataset,
         page=page,
         group=f"{dataset}:{host or page.id}",
-        meta=meta,
-        seg=seg,
+        prepared=prepared,
         x=to_matrix(seg),
         y=labels,
         w=weights,
@@ -177,7 +176,7 @@ def context_matrix(example: Example, block_model: Model) -> np.ndarray:
     coef = np.array([block_model.weights.get(n, 0.0) for n in FEATURE_NAMES])
     probs = 1.0 / (1.0 + np.exp(-(example.x @ coef + block_model.bias)))
     scores = tuple(Score(float(p), ()) for p in probs)
-    rows = context_vectors(example.seg, scores)
+    rows = context_vectors(example.prepared.seg, scores, example.prepared.body_hint)
     return np.array([[row[n] for n in CONTEXT_FEATURES] for row in rows])
 
 
@@ -207,7 +206,7 @@ def end_to_end(examples: Sequence[Example], opts: Options) -> dict[str, dict[str
 
 def page_outcome(example: Example, opts: Options) -> PageScore | SnippetCounts:
     """The benchmark's verdict on one page: shingle scores, or snippet counts."""
-    text = decide(example.meta, example.seg, opts).article.text
+    text = decide(example.prepared, opts).article.text
     page = example.page
     if page.gold is not None:
         return score_page(page.gold, text)

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from itertools import accumulate
 
+from extractor.jsonld import match_share, shingle_set
 from extractor.score import Model, Score, load_model, strength
 from extractor.segment import Segmentation
 from extractor.types import Block, Container
@@ -28,7 +29,7 @@ MAX_LOGIT = 8.0
 
 CONTEXT_FEATURES: tuple[str, ...] = (
     "own", "prev", "next", "prev2", "next2", "card_link_density", "card_mean", "in_list",
-    "card_repeats",
+    "card_repeats", "jsonld_page", "jsonld_match",
 )
 
 CONTEXT_MODEL = load_model("context.json", names=CONTEXT_FEATURES)
@@ -39,12 +40,16 @@ def logit(probability: float) -> float:
     return max(-MAX_LOGIT, min(MAX_LOGIT, math.log(p / (1 - p))))
 
 
-def context_vectors(seg: Segmentation, scores: tuple[Score, ...]) -> list[dict[str, float]]:
+def context_vectors(
+    seg: Segmentation, scores: tuple[Score, ...], body_hint: str = ""
+) -> list[dict[str, float]]:
     """Context features of every block; the training script calls this too."""
-    return [dict(zip(CONTEXT_FEATURES, row)) for row in context_rows(seg, scores)]
+    return [dict(zip(CONTEXT_FEATURES, row)) for row in context_rows(seg, scores, body_hint)]
 
 
-def context_rows(seg: Segmentation, scores: tuple[Score, ...]) -> list[tuple[float, ...]]:
+def context_rows(
+    seg: Segmentation, scores: tuple[Score, ...], body_hint: str = ""
+) -> list[tuple[float, ...]]:
     """Context features of every block, in `CONTEXT_FEATURES` order."""
     blocks = seg.blocks
     z = [logit(s.probability) for s in scores]
@@ -55,6 +60,7 @@ def context_rows(seg: Segmentation, scores: tuple[Score, ...]) -> list[tuple[flo
     padded = [0.0, 0.0, *z, 0.0, 0.0]  # padded[i + 2] is z[i]; neighbours past the ends are 0
     list_items = {c.id for c in seg.containers if c.tag == "li"}
     repeats = repeat_counts(seg)
+    declared = shingle_set(body_hint) if body_hint else None
     rows: list[tuple[float, ...]] = []
     for i, block in enumerate(blocks):
         card = card_of(seg, block)
@@ -71,6 +77,8 @@ def context_rows(seg: Segmentation, scores: tuple[Score, ...]) -> list[tuple[flo
                 (cum_z[end] - cum_z[first]) / card_words,
                 0.0 if list_items.isdisjoint(block.containers) else 1.0,
                 math.log(repeats[signature(card.label)]) if card else 0.0,
+                1.0 if declared else 0.0,
+                match_share(block.text, declared) if declared else 0.0,
             )
         )
     return rows
@@ -102,12 +110,17 @@ def repeat_counts(seg: Segmentation) -> Counter[str]:
 
 
 def revise(
-    seg: Segmentation, scores: tuple[Score, ...], model: Model = CONTEXT_MODEL
+    seg: Segmentation,
+    scores: tuple[Score, ...],
+    model: Model = CONTEXT_MODEL,
+    body_hint: str = "",
 ) -> tuple[Score, ...]:
-    """Second-stage scores: the first stage's verdict, corrected by the block's context."""
+    """Second-stage scores: the first stage's verdict, corrected by the block's context.
+
+    `body_hint` is the article text the page declares in JSON-LD, if any."""
     weights = [model.weights.get(name, 0.0) for name in CONTEXT_FEATURES]
     revised = []
-    for score, row in zip(scores, context_rows(seg, scores)):
+    for score, row in zip(scores, context_rows(seg, scores, body_hint)):
         contributions = sorted(
             [(w * v, k, v) for w, k, v in zip(weights, CONTEXT_FEATURES, row) if v],
             key=strength,

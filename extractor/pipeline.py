@@ -5,10 +5,12 @@ parse -> metadata -> clean -> segment -> score -> select -> post-process -> rend
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from extractor.clean import clean
 from extractor.context import CONTEXT_MODEL, revise
+from extractor.jsonld import article_body
 from extractor.metadata import read_metadata
 from extractor.options import Options
 from extractor.parse import parse
@@ -59,24 +61,34 @@ def extract(
 
 
 def _run(html: bytes | str, url: str | None, encoding: str | None, opts: Options) -> Explanation:
-    meta, seg = prepare(html, url, encoding, opts)
-    return decide(meta, seg, opts)
+    return decide(prepare(html, url, encoding, opts), opts)
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A page read and segmented, ready to be judged (the training script reuses it)."""
+
+    meta: Metadata
+    seg: Segmentation
+    body_hint: str  # the page's JSON-LD articleBody, "" when it ships none
 
 
 def prepare(
     html: bytes | str, url: str | None, encoding: str | None, opts: Options
-) -> tuple[Metadata, Segmentation]:
+) -> Prepared:
     """The stages that read the page: parse, metadata, clean, segment."""
     page = parse(html, encoding=encoding, max_bytes=opts.max_input_bytes)
     meta = read_metadata(page.root, url)
-    return meta, segment(clean(page.root), max_blocks=opts.max_blocks)
+    hint = article_body(page.root)
+    return Prepared(meta, segment(clean(page.root), max_blocks=opts.max_blocks), hint)
 
 
-def decide(meta: Metadata, seg: Segmentation, opts: Options) -> Explanation:
+def decide(page: Prepared, opts: Options) -> Explanation:
     """The stages that judge the blocks: score, select, post-process, render."""
+    meta, seg = page.meta, page.seg
     url = meta.url
     own = score(seg.blocks, opts.model or DEFAULT_MODEL)
-    scores = revise(seg, own, opts.context_model or CONTEXT_MODEL)
+    scores = revise(seg, own, opts.context_model or CONTEXT_MODEL, page.body_hint)
     chosen = postprocess(seg, select(seg, scores, opts), meta.title)
     kept_blocks = tuple(b for b, k in zip(seg.blocks, chosen.kept) if k)
     decisions = tuple(

@@ -1,0 +1,75 @@
+"""Structured data a page ships in `<script type="application/ld+json">`.
+
+Many news sites publish the article's own text as schema.org `articleBody`.  It is not
+trusted as the output (it is often truncated, stale or stripped of structure), but it is
+strong evidence of which blocks are the article; the context stage weighs it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import lxml.html
+
+# JSON-LD scripts longer than this are skipped: no article needs more, and parsing
+# megabytes of embedded state is a cost and a memory risk.
+MAX_SCRIPT_CHARS = 2_000_000
+# Nesting deeper than this is not schema.org data worth walking.
+MAX_DEPTH = 20
+# A body shorter than this many words is a teaser, not the article.
+MIN_BODY_WORDS = 30
+
+_WORD = re.compile(r"\w+")
+
+
+def article_body(root: lxml.html.HtmlElement) -> str:
+    """The longest `articleBody` the page declares, or "" when none is long enough."""
+    best = ""
+    for script in root.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        source = script.text or ""
+        if not source or len(source) > MAX_SCRIPT_CHARS:
+            continue
+        try:
+            data = json.loads(source)
+        except (ValueError, RecursionError):
+            continue
+        for body in _bodies(data, 0):
+            if len(body) > len(best):
+                best = body
+    return best if len(_WORD.findall(best)) >= MIN_BODY_WORDS else ""
+
+
+def _bodies(node: Any, depth: int) -> Iterator[str]:
+    """Every articleBody string in a JSON-LD value, through @graph and nested objects."""
+    if depth > MAX_DEPTH:
+        return
+    if isinstance(node, list):
+        for item in node:
+            yield from _bodies(item, depth + 1)
+    elif isinstance(node, dict):
+        body = node.get("articleBody")
+        if isinstance(body, str):
+            yield body
+        for value in node.values():
+            if isinstance(value, (list, dict)):
+                yield from _bodies(value, depth + 1)
+
+
+def shingle_set(text: str, size: int = 4) -> frozenset[tuple[str, ...]]:
+    """Lower-case word n-grams of `text`, for matching blocks against it."""
+    words = _WORD.findall(text.lower())
+    return frozenset(tuple(words[i : i + size]) for i in range(len(words) - size + 1))
+
+
+def match_share(text: str, body: frozenset[tuple[str, ...]], size: int = 4) -> float:
+    """Share of `text`'s word n-grams found in `body` (0.0 for text shorter than n)."""
+    words = _WORD.findall(text.lower())
+    grams = [tuple(words[i : i + size]) for i in range(len(words) - size + 1)]
+    if not grams:
+        return 0.0
+    return sum(1 for g in grams if g in body) / len(grams)
