@@ -8,6 +8,9 @@ tree again.
 
 from __future__ import annotations
 
+import os
+import warnings
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import lxml.etree
@@ -95,7 +98,22 @@ class _Walk:
 
 
 def segment(root: lxml.html.HtmlElement, *, max_blocks: int) -> Segmentation:
-    """Walk `root` once and return its blocks and containers."""
+    """Walk `root` once and return its blocks and containers.
+
+    Uses the compiled walk (`extractor._fastwalk`) when it is built and matches this
+    lxml; otherwise, and for the rare tree it declines, the Python walk below.  Both give
+    identical results (tests/test_fastwalk.py, benchmarks/golden_fastwalk.py).
+    """
+    if COMPILED_WALK is not None:
+        body = root.find("body")
+        found = COMPILED_WALK(body if body is not None else root, max_blocks)
+        if found is not None:
+            return found
+    return segment_python(root, max_blocks=max_blocks)
+
+
+def segment_python(root: lxml.html.HtmlElement, *, max_blocks: int) -> Segmentation:
+    """The reference walk, in Python: what the compiled walk must reproduce exactly."""
     body = root.find("body")
     walk = _Walk(max_blocks=max_blocks)
     _open_frame(walk, body if body is not None else root)
@@ -313,3 +331,37 @@ def _finish(walk: _Walk) -> Segmentation:
         blocks.append(Block(index, kind, text, tag, level, ids, features))
     containers = tuple(Container(*row, end) for row, end in zip(walk.containers, walk.ends))
     return Segmentation(tuple(blocks), containers)
+
+
+# --- which walk runs: the one place that decides ---------------------------------------
+
+# Set to any non-empty value to run the Python walk even when the compiled one is built.
+PURE_PYTHON_ENV = "EXTRACTOR_PURE_PYTHON"
+# The compiled walk: (walk root, max_blocks) -> Segmentation, or None to decline a tree.
+CompiledWalk = Callable[[lxml.html.HtmlElement, int], "Segmentation | None"]
+
+
+def _load_compiled_walk() -> CompiledWalk | None:
+    """The compiled walk, if it is built, allowed, and built against this very lxml.
+
+    An extension built against another lxml/libxml2 could misread the tree's C structs,
+    so it is not used then (with a warning saying how to rebuild).
+    """
+    if os.environ.get(PURE_PYTHON_ENV):
+        return None
+    try:
+        from extractor import _fastwalk
+    except ImportError:  # not built (no compiler at install time): the Python walk
+        return None
+    reason = _fastwalk.incompatibility()
+    if reason is not None:
+        warnings.warn(
+            f"extractor: compiled walk disabled ({reason}); reinstall to rebuild it",
+            RuntimeWarning,
+            stacklevel=2,
+        )
+        return None
+    return _fastwalk.segment
+
+
+COMPILED_WALK: CompiledWalk | None = _load_compiled_walk()

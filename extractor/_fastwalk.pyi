@@ -1,0 +1,11 @@
+"""Types of the compiled walk (extractor/_fastwalk.pyx)."""
+
+import lxml.html
+
+from extractor.segment import Segmentation
+
+BUILT_LXML: str
+BUILT_LIBXML: str
+
+def segment(top: lxml.html.HtmlElement, max_blocks: int) -> Segmentation | None: ...
+def incompatibility() -> str | None: ...

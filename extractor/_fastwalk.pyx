@@ -1,0 +1,685 @@
+# cython: language_level=3, boundscheck=False, cdivision=True
+# cython: initializedcheck=False, infer_types=True
+"""Compiled twin of `extractor.segment.segment_python`: the same blocks, the same features.
+
+Why it exists: the pure-Python walk spends most of a page's time creating an lxml proxy
+object per node and running small Python functions per element and per block.  This
+module reads libxml2's nodes directly (type, name, children, next, parent, content,
+properties: plain struct fields, so nothing links against libxml2), measures each block's
+text in one pass over its characters, and writes the frozen records' slots directly.
+
+Rules it keeps, so its output equals the reference to the last bit:
+
+* the walk visits exactly what `lxml.etree.iterwalk` visits (elements, comments, PIs), in
+  the same order, with an explicit pointer walk (parent/next), never C recursion;
+  comments and PIs are skipped whole, tails included, as the reference does;
+* `.text` / `.tail` are lxml's: the run of text/CDATA nodes (XInclude markers skipped);
+* attributes are read as `element.get` reads them: first no-namespace match, empty
+  value for a valueless attribute;
+* everything it cannot reproduce exactly (entity-reference nodes, attribute values made
+  of several nodes, documents with DTD attribute defaults) makes `segment` return None,
+  and the caller uses the Python walk for that page;
+* vocabulary, regexes and phrase rules are the Python ones (`phrase_kind` is called, not
+  re-implemented); the character sets inlined below are checked against the Python
+  constants at import (`incompatibility()`).
+
+No module-level mutable state: every call builds its own `_Walk`.
+"""
+
+from cpython.object cimport PyObject, PyTypeObject
+from cpython.ref cimport Py_DECREF, Py_INCREF
+from cpython.unicode cimport PyUnicode_DecodeUTF8
+from libc.string cimport strcmp, strlen
+
+from lxml.includes cimport tree
+from lxml.includes.etreepublic cimport LXML_VERSION_STRING, _Element
+from lxml.includes.tree cimport xmlAttr, xmlDoc, xmlNode
+
+import dataclasses
+
+import lxml
+import lxml.etree
+
+from extractor import features as _features
+from extractor.patterns import STOPWORDS, phrase_kind
+from extractor.patterns.markup import GROUP_NAMES
+from extractor.patterns.registry import MONTHS
+from extractor.segment import (
+    ARTICLE_TAGS,
+    BOILERPLATE_TAGS,
+    CAPTION_TAGS,
+    CELL_TAGS,
+    HEADING_LEVELS,
+    INLINE_TAGS,
+    ITEM_TAGS,
+    LINE_BREAK_KEEPERS,
+    LIST_TAGS,
+    NEAR_ANCESTORS,
+    TAG_PATH_DEPTH,
+    Segmentation,
+    _names,
+)
+from extractor.types import Block, BlockKind, Container, Features
+
+cdef extern from "libxml/xmlversion.h":
+    const char* LIBXML_DOTTED_VERSION
+
+cdef extern from "Python.h":
+    ctypedef struct PyMemberDef:
+        const char* name
+        int type
+        Py_ssize_t offset
+    ctypedef struct PyMemberDescrObject:
+        PyMemberDef* d_member
+    PyTypeObject PyMemberDescr_Type
+    ctypedef PyObject* (*allocfunc)(PyTypeObject*, Py_ssize_t)
+    ctypedef struct _AllocatingType "PyTypeObject":
+        allocfunc tp_alloc
+    int Py_UNICODE_ISSPACE(Py_UCS4)
+    int Py_UNICODE_ISUPPER(Py_UCS4)
+    int Py_UNICODE_ISDECIMAL(Py_UCS4)
+
+BUILT_LXML: str = LXML_VERSION_STRING.decode("ascii")
+BUILT_LIBXML: str = LIBXML_DOTTED_VERSION.decode("ascii")
+
+# --- character classes, inlined; `incompatibility()` checks them against features.py ---
+# A Cython `in` test against a literal compiles to a switch.
+cdef inline bint _is_edge(Py_UCS4 c) noexcept:
+    return c in u"\"'“”‘’«»()[]{}.,;:!?…-–—*"
+
+cdef inline bint _is_punct(Py_UCS4 c) noexcept:
+    return c in u".,;:!?。、！？"
+
+cdef inline bint _is_closer(Py_UCS4 c) noexcept:
+    return c in u"\"'”’»)]"
+
+cdef inline bint _is_sentence_end(Py_UCS4 c) noexcept:
+    return c in u".!?。！？…:"
+
+_INLINED = {
+    "_WORD_EDGES": "\"'“”‘’«»()[]{}.,;:!?…-–—*",
+    "_CLOSERS": "\"'”’»)]",
+}
+_PUNCT_PATTERN = r"[.,;:!?。、！？]"
+_SENTENCE_ENDS = frozenset(".!?。！？…:")
+
+cdef int T_OBJECT_EX = 16  # structmember.h: a slot holding a Python object
+
+
+# --- fast construction of the frozen records -------------------------------------------
+
+cdef class _Slots:
+    """Creates instances of a frozen, slotted dataclass by writing its slots directly.
+
+    The generated `__init__` of a frozen dataclass goes through `object.__setattr__` per
+    field, which costs more than the whole measurement of a block.  The slots' offsets
+    are read once from the class's member descriptors, by field name, so a field added
+    to the class is picked up (and a class that stops being slotted is refused).
+    """
+
+    cdef PyTypeObject* tp
+    cdef readonly object cls
+    cdef Py_ssize_t n
+    cdef Py_ssize_t offsets[32]
+
+    def __init__(self, cls):
+        names = [f.name for f in dataclasses.fields(cls)]
+        if len(names) > 32 or hasattr(cls, "__post_init__"):
+            raise TypeError(f"{cls.__name__}: cannot build it by slots")
+        self.cls = cls
+        self.tp = <PyTypeObject*>cls
+        self.n = len(names)
+        for i, name in enumerate(names):
+            descr = cls.__dict__.get(name)
+            if type(descr) is not <object>(&PyMemberDescr_Type):
+                raise TypeError(f"{cls.__name__}.{name} is not a slot")
+            if (<PyMemberDescrObject*>descr).d_member.type != T_OBJECT_EX:
+                raise TypeError(f"{cls.__name__}.{name} is not an object slot")
+            self.offsets[i] = (<PyMemberDescrObject*>descr).d_member.offset
+
+    cdef object build(self, tuple values):
+        """An instance holding `values`, in field order."""
+        cdef PyObject* raw
+        cdef PyObject** slot
+        cdef Py_ssize_t i
+        if len(values) != self.n:
+            raise TypeError("wrong number of fields")
+        raw = (<_AllocatingType*>self.tp).tp_alloc(self.tp, 0)
+        if raw == NULL:
+            raise MemoryError()
+        obj = <object>raw  # a second reference: drop the one tp_alloc returned
+        Py_DECREF(obj)
+        for i in range(self.n):
+            value = values[i]
+            Py_INCREF(value)
+            slot = <PyObject**>((<char*>raw) + self.offsets[i])
+            slot[0] = <PyObject*>value
+        return obj
+
+
+cdef _Slots _FEATURES = _Slots(Features)
+cdef _Slots _BLOCK = _Slots(Block)
+cdef _Slots _CONTAINER = _Slots(Container)
+
+
+# --- what a tag is -----------------------------------------------------------------------
+
+cdef enum Kind:
+    K_BLOCK = 0
+    K_BR = 1
+    K_INLINE = 2
+    K_LINK = 3  # <a>: inline, and counts link text
+
+cdef enum Counter:
+    C_NONE = 0
+    C_PRE = 1
+    C_LIST = 2
+    C_QUOTE = 3
+
+
+cdef class _Tag:
+    """Everything the walk asks about one tag name, looked up once per call."""
+
+    cdef str name
+    cdef Kind kind
+    cdef Counter counter
+    cdef int heading  # 1-6, or 0
+    cdef bint item, cell, caption, keeps_breaks, boilerplate, article
+
+    def __init__(self, str name):
+        self.name = name
+        if name == "br":
+            self.kind = K_BR
+        elif name == "a":
+            self.kind = K_LINK
+        elif name in INLINE_TAGS:
+            self.kind = K_INLINE
+        else:
+            self.kind = K_BLOCK
+        if name == "pre":
+            self.counter = C_PRE
+        elif name in LIST_TAGS:
+            self.counter = C_LIST
+        elif name == "blockquote":
+            self.counter = C_QUOTE
+        else:
+            self.counter = C_NONE
+        self.heading = HEADING_LEVELS.get(name, 0)
+        self.item = name in ITEM_TAGS
+        self.cell = name in CELL_TAGS
+        self.caption = name in CAPTION_TAGS
+        self.keeps_breaks = name in LINE_BREAK_KEEPERS
+        self.boilerplate = name in BOILERPLATE_TAGS
+        self.article = name in ARTICLE_TAGS
+
+
+class _Unsupported(Exception):
+    """The tree holds something only the Python walk reproduces exactly."""
+
+
+# --- reading libxml2 nodes ---------------------------------------------------------------
+
+cdef inline bint _visited(xmlNode* c) noexcept:
+    """What `iterwalk` yields (lxml's `_isElement`): elements, comments, PIs, entity refs."""
+    return (c.type == tree.XML_ELEMENT_NODE or c.type == tree.XML_COMMENT_NODE
+            or c.type == tree.XML_PI_NODE or c.type == tree.XML_ENTITY_REF_NODE)
+
+
+cdef inline xmlNode* _first_visited(xmlNode* c) noexcept:
+    while c != NULL and not _visited(c):
+        c = c.next
+    return c
+
+
+cdef inline str _utf8(const char* s):
+    return PyUnicode_DecodeUTF8(s, strlen(s), NULL)
+
+
+cdef object _text_run(xmlNode* c):
+    """lxml's `_collectText`: the adjacent text/CDATA nodes from `c` on, or None."""
+    cdef list parts = None
+    first = None
+    while c != NULL:
+        if c.type == tree.XML_TEXT_NODE or c.type == tree.XML_CDATA_SECTION_NODE:
+            if c.content != NULL and c.content[0] != 0:
+                piece = _utf8(<const char*>c.content)
+                if first is None:
+                    first = piece
+                else:
+                    if parts is None:
+                        parts = [first]
+                    parts.append(piece)
+        elif c.type != tree.XML_XINCLUDE_START and c.type != tree.XML_XINCLUDE_END:
+            break
+        c = c.next
+    if parts is not None:
+        return "".join(parts)
+    return first
+
+
+cdef const char* _attr(xmlNode* c, const char* name) except? NULL:
+    """`element.get(name)` as bytes; NULL when absent.  Raises _Unsupported for values
+    made of several nodes (entity references), which `get` would flatten."""
+    cdef xmlAttr* a = c.properties
+    cdef xmlNode* child
+    while a != NULL:
+        if a.ns == NULL and strcmp(<const char*>a.name, name) == 0:
+            child = a.children
+            if child == NULL:
+                return ""
+            if (child.next == NULL and child.content != NULL and
+                    (child.type == tree.XML_TEXT_NODE
+                     or child.type == tree.XML_CDATA_SECTION_NODE)):
+                return <const char*>child.content
+            raise _Unsupported("composite attribute value")
+        a = a.next
+    return NULL
+
+
+cdef inline str _attr_str(xmlNode* c, const char* name):
+    cdef const char* value = _attr(c, name)
+    return "" if value == NULL else _utf8(value)
+
+
+cdef bint _has_dtd_defaults(xmlDoc* doc) noexcept:
+    """`get` falls back to DTD attribute defaults; HTML documents never declare any."""
+    if doc == NULL:
+        return False
+    return ((doc.intSubset != NULL and doc.intSubset.attributes != NULL)
+            or (doc.extSubset != NULL and doc.extSubset.attributes != NULL))
+
+
+# --- the walk ----------------------------------------------------------------------------
+
+cdef class _Frame:
+    """One open block-level element (the reference's `_Frame`)."""
+
+    cdef int cid
+    cdef _Tag tag
+    cdef long long own, groups
+    cdef bint article, boilerplate
+    cdef tuple tokens
+
+
+cdef class _Walk:
+    """State of one segmentation; created per call, never shared."""
+
+    cdef Py_ssize_t max_blocks
+    cdef dict tags  # name pointer (or namespaced name) -> _Tag
+    cdef dict names  # (tag, id, class, role) -> (tokens, groups, label)
+    cdef list frames, cids, tag_names, containers, ends, raw, pieces, link_pieces
+    cdef int link_depth, pre_depth, list_depth, quote_depth
+    cdef bint last_was_br
+
+    def __init__(self, Py_ssize_t max_blocks):
+        self.max_blocks = max_blocks
+        self.tags = {}
+        self.names = {}
+        self.frames = []
+        self.cids = []
+        self.tag_names = []
+        self.containers = []
+        self.ends = []
+        self.raw = []
+        self.pieces = []
+        self.link_pieces = []
+
+    cdef _Tag tag_of(self, xmlNode* c):
+        cdef _Tag info
+        if c.ns == NULL or c.ns.href == NULL:
+            key = <size_t>c.name
+            info = self.tags.get(key)
+            if info is None:
+                info = self.tags[key] = _Tag(_utf8(<const char*>c.name))
+            return info
+        name = "{%s}%s" % (_utf8(<const char*>c.ns.href), _utf8(<const char*>c.name))
+        info = self.tags.get(name)
+        if info is None:
+            info = self.tags[name] = _Tag(name)
+        return info
+
+    cdef run(self, xmlNode* top):
+        """Replay `iterwalk(top, events=("start", "end"))`, minus top's own start."""
+        cdef xmlNode* c
+        cdef xmlNode* nxt
+        self.open_frame(top, self.tag_of(top))
+        c = _first_visited(top.children)
+        if c == NULL:
+            if len(self.raw) < self.max_blocks:
+                self.end(top)
+            return
+        while True:
+            if len(self.raw) >= self.max_blocks:
+                return
+            self.start(c)
+            nxt = _first_visited(c.children) if c.type == tree.XML_ELEMENT_NODE else NULL
+            if nxt != NULL:
+                c = nxt
+                continue
+            while True:  # no children: end this node, then its finished ancestors
+                if len(self.raw) >= self.max_blocks:
+                    return
+                self.end(c)
+                if c == top:
+                    return
+                nxt = _first_visited(c.next)
+                if nxt != NULL:
+                    c = nxt
+                    break
+                c = c.parent
+
+    cdef start(self, xmlNode* c):
+        cdef _Tag tag
+        if c.type == tree.XML_ENTITY_REF_NODE:
+            raise _Unsupported("entity reference")
+        if c.type != tree.XML_ELEMENT_NODE:
+            return  # comment or PI: skipped, tail included
+        tag = self.tag_of(c)
+        if tag.kind == K_BR:
+            if self.last_was_br or not (<_Frame>self.frames[-1]).tag.keeps_breaks:
+                self.flush()
+            else:
+                self.pieces.append("\n")
+            self.last_was_br = True
+            return
+        if tag.kind != K_BLOCK:
+            if tag.kind == K_LINK:
+                self.link_depth += 1
+            text = _text_run(c.children)
+            if text:
+                self.add_text(text)
+            elif _first_visited(c.children) == NULL and self.pieces:
+                self.pieces.append(" ")
+            return
+        self.flush()
+        self.open_frame(c, tag)
+        if tag.counter == C_PRE:
+            self.pre_depth += 1
+        elif tag.counter == C_LIST:
+            self.list_depth += 1
+        elif tag.counter == C_QUOTE:
+            self.quote_depth += 1
+        text = _text_run(c.children)
+        if text:
+            self.add_text(text)
+
+    cdef end(self, xmlNode* c):
+        cdef _Tag tag
+        if c.type != tree.XML_ELEMENT_NODE:
+            return
+        tag = self.tag_of(c)
+        if tag.kind == K_BR:
+            pass
+        elif tag.kind != K_BLOCK:
+            if tag.kind == K_LINK:
+                self.link_depth -= 1
+        else:
+            self.flush()
+            self.close_frame()
+            if tag.counter == C_PRE:
+                self.pre_depth -= 1
+            elif tag.counter == C_LIST:
+                self.list_depth -= 1
+            elif tag.counter == C_QUOTE:
+                self.quote_depth -= 1
+        if self.frames:
+            tail = _text_run(c.next)
+            if tail:
+                self.add_text(tail)
+
+    cdef add_text(self, str text):
+        if self.last_was_br and text.isspace():
+            return
+        self.last_was_br = False
+        self.pieces.append(text)
+        if self.link_depth:
+            self.link_pieces.append(text)
+
+    cdef open_frame(self, xmlNode* c, _Tag tag):
+        cdef _Frame frame = _Frame()
+        cdef _Frame parent = self.frames[-1] if self.frames else None
+        cdef const char* itemprop
+        ident = _attr_str(c, "id")
+        classes = _attr_str(c, "class")
+        role = _attr_str(c, "role")
+        key = (tag.name, ident, classes, role)
+        names = self.names.get(key)
+        if names is None:
+            names = self.names[key] = _names(tag.name, ident, classes, role)
+        tokens, own, label = names
+        itemprop = _attr(c, "itemprop")
+        semantic = (tag.article or role == "main"
+                    or (itemprop != NULL and strcmp(itemprop, "articleBody") == 0))
+        cid = len(self.containers)
+        self.containers.append((cid, tag.name, parent.cid if parent is not None else -1,
+                                len(self.frames), label, own, semantic, len(self.raw)))
+        self.ends.append(len(self.raw))
+        frame.cid = cid
+        frame.tag = tag
+        if parent is None:
+            frame.own = frame.groups = 0
+            frame.article = semantic
+            frame.boilerplate = False
+            frame.tokens = ()
+        else:
+            frame.own = own
+            frame.groups = parent.groups | frame.own
+            frame.article = parent.article or semantic
+            frame.boilerplate = parent.boilerplate or tag.boilerplate
+            frame.tokens = tokens if own else parent.tokens
+        self.frames.append(frame)
+        self.cids.append(cid)
+        self.tag_names.append(tag.name)
+
+    cdef close_frame(self):
+        cdef _Frame frame = self.frames.pop()
+        self.cids.pop()
+        self.tag_names.pop()
+        self.ends[frame.cid] = len(self.raw)
+
+    cdef flush(self):
+        """Close the text gathered so far into a block, if it holds any words."""
+        cdef _Frame frame
+        cdef long long near = 0
+        cdef Py_ssize_t i, n
+        self.last_was_br = False
+        if not self.pieces:
+            return
+        raw = "".join(self.pieces)
+        link_text = " ".join(self.link_pieces)
+        del self.pieces[:]
+        del self.link_pieces[:]
+        if len(self.raw) >= self.max_blocks:
+            return
+        if self.pre_depth:
+            text = raw.strip("\n")
+            if not text.strip():
+                return
+        else:
+            text = " ".join(raw.split())
+            if not text:
+                return
+        frame = self.frames[-1]
+        kind, level = self.kind_of(frame.tag)
+        n = len(self.frames)
+        for i in range(max(0, n - NEAR_ANCESTORS), n):
+            near |= (<_Frame>self.frames[i]).own
+        self.raw.append((kind, text, frame.tag.name, level, n, tuple(self.cids), frame,
+                         link_text, near, ">".join(self.tag_names[-TAG_PATH_DEPTH:])))
+
+    cdef tuple kind_of(self, _Tag tag):
+        if tag.heading:
+            return BlockKind.HEADING, tag.heading
+        if self.pre_depth:
+            return BlockKind.CODE, 0
+        if tag.item:
+            return BlockKind.LIST_ITEM, self.list_depth
+        if tag.cell:
+            return BlockKind.TABLE_CELL, 0
+        if tag.caption:
+            return BlockKind.CAPTION, 0
+        if self.quote_depth:
+            return BlockKind.QUOTE, self.quote_depth
+        return BlockKind.PARAGRAPH, 0
+
+    cdef finish(self):
+        cdef Py_ssize_t total = len(self.raw), index = 0
+        cdef _Frame frame
+        cdef double position
+        blocks = []
+        for row in self.raw:
+            kind, text, tag, level, depth, ids, frame, link_text, near, tag_path = row
+            position = <double>index / <double>(total - 1) if total > 1 else 0.0
+            features = _measure(text, link_text, depth, position, tag_path, frame.tokens,
+                                near, frame.groups, frame.article, frame.boilerplate)
+            blocks.append(_BLOCK.build((index, kind, text, tag, level, ids, features)))
+            index += 1
+        containers = [_CONTAINER.build((*row, end))
+                      for row, end in zip(self.containers, self.ends)]
+        return Segmentation(tuple(blocks), tuple(containers))
+
+
+# --- measuring a block (the reference: `extractor.features.measure`) ---------------------
+
+cdef Py_ssize_t _MAX_VOCAB_WORD = max(len(w) for w in STOPWORDS | MONTHS)
+cdef object _NUMERIC_DATE_SEARCH = _features._NUMERIC_DATE.search
+cdef object _YEAR_SEARCH = _features._YEAR.search
+cdef object _CLOCK_SEARCH = _features._CLOCK.search
+cdef Py_ssize_t _LINE_WIDTH = _features.LINE_WIDTH
+cdef Py_ssize_t _DATE_LINE_MAX_WORDS = _features.DATE_LINE_MAX_WORDS
+cdef frozenset _STOPWORDS = STOPWORDS
+cdef frozenset _MONTHS = MONTHS
+
+
+cdef Py_ssize_t _count_words(str text):
+    """len(text.split())."""
+    cdef Py_ssize_t words = 0
+    cdef bint inside = False
+    cdef Py_UCS4 c
+    for c in text:
+        if Py_UNICODE_ISSPACE(c):
+            inside = False
+        elif not inside:
+            inside = True
+            words += 1
+    return words
+
+
+cdef bint _ends_sentence(str text):
+    """features.ends_sentence, on indexes."""
+    cdef Py_ssize_t end = len(text)
+    while end > 0 and Py_UNICODE_ISSPACE(text[end - 1]):
+        end -= 1
+    while end > 0 and _is_closer(text[end - 1]):
+        end -= 1
+    return end > 0 and _is_sentence_end(text[end - 1])
+
+
+cdef object _measure(str text, str link_text, Py_ssize_t depth, double position,
+                     str tag_path, tuple class_tokens, long long near, long long far,
+                     bint in_article, bint in_boilerplate):
+    cdef Py_ssize_t words = 0, capitals = 0, punctuation = 0, stop = 0, link_words = 0
+    cdef Py_ssize_t i, start, end, n
+    cdef bint inside = False, digits = False, month = False, date_like = False
+    cdef Py_UCS4 c
+    for c in text:  # words, capitals, punctuation, digits: one pass
+        if Py_UNICODE_ISSPACE(c):
+            inside = False
+        else:
+            if not inside:
+                inside = True
+                words += 1
+                capitals += Py_UNICODE_ISUPPER(c) != 0
+            if _is_punct(c):
+                punctuation += 1
+            elif Py_UNICODE_ISDECIMAL(c):
+                digits = True
+    if link_text:
+        link_words = min(words, _count_words(link_text))
+    lowered = text.lower()
+    n = len(lowered)
+    i = 0
+    while i < n:  # lowered words, edge punctuation stripped, looked up in the vocabularies
+        while i < n and Py_UNICODE_ISSPACE(lowered[i]):
+            i += 1
+        start = i
+        while i < n and not Py_UNICODE_ISSPACE(lowered[i]):
+            i += 1
+        end = i
+        while start < end and _is_edge(lowered[start]):
+            start += 1
+        while end > start and _is_edge(lowered[end - 1]):
+            end -= 1
+        if 0 < end - start <= _MAX_VOCAB_WORD:
+            word = lowered[start:end]
+            if word in _STOPWORDS:
+                stop += 1
+            if not month and word in _MONTHS:
+                month = True
+    if words <= _DATE_LINE_MAX_WORDS and digits:  # every date pattern needs a digit
+        date_like = (_NUMERIC_DATE_SEARCH(text) is not None
+                     or (month and (_YEAR_SEARCH(text) is not None
+                                    or _CLOCK_SEARCH(text) is not None)))
+    return _FEATURES.build((
+        words,
+        link_words,
+        link_words / <double>words if words else 0.0,
+        words / <double>(len(text) // _LINE_WIDTH + 1),
+        punctuation / <double>words if words else 0.0,
+        stop / <double>words if words else 0.0,
+        capitals / <double>words if words else 0.0,
+        _ends_sentence(text),
+        tag_path,
+        class_tokens,
+        near,
+        far,
+        depth,
+        position,
+        in_article,
+        in_boilerplate,
+        phrase_kind(text, words) if words <= 30 else None,
+        date_like,
+    ))
+
+
+# --- entry points ------------------------------------------------------------------------
+
+def segment(_Element top, Py_ssize_t max_blocks):
+    """The Segmentation of the tree under `top` (the walk's root: <body>, or the root),
+    or None when the tree holds something only the Python walk reproduces exactly."""
+    if _has_dtd_defaults(top._c_node.doc):
+        return None
+    walk = _Walk(max_blocks)
+    try:
+        walk.run(top._c_node)
+    except _Unsupported:
+        return None
+    if len(walk.raw) < max_blocks:
+        walk.flush()
+    for frame in walk.frames:  # still open when the walk stopped early
+        walk.ends[(<_Frame>frame).cid] = len(walk.raw)
+    return walk.finish()
+
+
+def incompatibility():
+    """Why this build must not be used here, or None when it may.
+
+    The struct layouts compiled in come from the lxml (and its libxml2) present at build
+    time; another lxml at run time may lay them out differently.  The inlined character
+    classes must also still be the Python ones.
+    """
+    if lxml.__version__ != BUILT_LXML:
+        return f"built against lxml {BUILT_LXML}, running lxml {lxml.__version__}"
+    compiled = ".".join(map(str, lxml.etree.LIBXML_COMPILED_VERSION))
+    if compiled != BUILT_LIBXML:
+        return f"built against libxml2 {BUILT_LIBXML}, lxml uses {compiled}"
+    for name, value in _INLINED.items():
+        if getattr(_features, name) != value:
+            return f"features.{name} changed; rebuild the extension"
+    if _features._SENTENCE_PUNCT.pattern != _PUNCT_PATTERN:
+        return "features._SENTENCE_PUNCT changed; rebuild the extension"
+    if _features._SENTENCE_ENDS != _SENTENCE_ENDS:
+        return "features._SENTENCE_ENDS changed; rebuild the extension"
+    if len(GROUP_NAMES) > 62:
+        return "too many markup groups for a 64-bit mask"
+    return None

@@ -1,0 +1,176 @@
+"""The compiled walk (`extractor._fastwalk`) against the Python reference walk.
+
+Both must give the same Segmentation, to every field, on real pages and on generated and
+hostile markup.  Skipped when the extension is not built (no compiler at install time).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import lxml.etree
+import lxml.html
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import extractor
+import extractor.segment as segment_module
+from benchmarks.golden_fastwalk import differences, python_walk_only
+from extractor.clean import clean
+from extractor.parse import parse
+from extractor.segment import Segmentation, segment_python
+from tests.test_properties import MARKUP_BITS, SETTINGS, pages
+
+fastwalk = pytest.importorskip("extractor._fastwalk")
+pytestmark = pytest.mark.skipif(
+    segment_module.COMPILED_WALK is None, reason="compiled walk disabled in this environment"
+)
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+def walk_root(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    body = tree.find("body")
+    return body if body is not None else tree
+
+
+def compiled(tree: lxml.html.HtmlElement, max_blocks: int = 50_000) -> Segmentation:
+    found = fastwalk.segment(walk_root(tree), max_blocks)
+    assert found is not None, "the compiled walk declined a parsed page"
+    return found
+
+
+def assert_same(tree: lxml.html.HtmlElement, max_blocks: int = 50_000) -> Segmentation:
+    expected = segment_python(tree, max_blocks=max_blocks)
+    found = compiled(tree, max_blocks)
+    assert list(differences(expected, found)) == []
+    assert found == expected
+    return found
+
+
+def cleaned(html: str | bytes) -> lxml.html.HtmlElement | None:
+    try:
+        return clean(parse(html, max_bytes=10**7).root)
+    except extractor.ExtractionError:
+        return None
+
+
+def corpus_pages() -> Iterator[Path]:
+    return iter(sorted(CORPUS.glob("*/page.html")))
+
+
+def test_the_compiled_walk_is_the_one_selected() -> None:
+    assert segment_module.COMPILED_WALK is fastwalk.segment
+    assert fastwalk.incompatibility() is None
+
+
+@pytest.mark.parametrize("page", list(corpus_pages()), ids=lambda p: p.parent.name)
+def test_corpus_page_same_segmentation_and_text(page: Path) -> None:
+    html = page.read_bytes()
+    tree = cleaned(html)
+    assert tree is not None
+    assert_same(tree)
+    assert_same(tree, max_blocks=5)
+    with python_walk_only():
+        expected = extractor.explain(html)
+    assert extractor.explain(html) == expected
+
+
+@SETTINGS
+@given(pages())
+def test_generated_pages_same_segmentation(html: str) -> None:
+    tree = cleaned(html)
+    if tree is not None:
+        assert_same(tree)
+        assert_same(tree, max_blocks=3)
+
+
+@SETTINGS
+@given(st.lists(st.one_of(MARKUP_BITS, st.text(max_size=12)), max_size=60))
+def test_markup_soup_same_segmentation(parts: list[str]) -> None:
+    tree = cleaned("".join(parts))
+    if tree is not None:
+        assert_same(tree)
+
+
+@SETTINGS
+@given(st.text(max_size=300), st.sampled_from(["p", "pre", "li", "h2", "td", "span"]))
+def test_any_text_same_features(text: str, tag: str) -> None:
+    # Unicode edge cases in measurement: case, digits, spaces, punctuation of any script.
+    tree = cleaned(f"<html><body><ul><{tag} class='a b'>{_escape(text)}</{tag}></ul></body></html>")
+    if tree is not None:
+        assert_same(tree)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;")
+
+
+def test_comments_pis_and_their_tails_are_skipped_like_the_reference() -> None:
+    parser = lxml.html.HTMLParser()  # keeps comments and PIs, unlike `parse`
+    tree = lxml.html.document_fromstring(
+        "<html><body><p>one <!-- c --> two<?pi x?> three</p><!-- c2 -->tail"
+        "<div>four<a>five<!--x--></a></div></body></html>",
+        parser=parser,
+    )
+    assert_same(tree)
+
+
+def test_programmatic_tree_with_cdata_entities_and_namespaces() -> None:
+    root = lxml.etree.Element("html")
+    body = lxml.etree.SubElement(root, "body")
+    para = lxml.etree.SubElement(body, "{urn:x}p", {"class": "content", "{urn:y}id": "n"})
+    para.text = "namespaced paragraph"
+    div = lxml.etree.SubElement(body, "div", id="main", role="main")
+    div.text = lxml.etree.CDATA("cdata text")
+    div.append(lxml.etree.Entity("nbsp"))
+    div[-1].tail = "after the entity"
+    html_root: Any = root
+    # An entity reference is beyond the compiled walk: it declines, the caller falls back.
+    assert fastwalk.segment(html_root.find("body"), 100) is None
+    assert segment_module.segment(html_root, max_blocks=100) == segment_python(
+        html_root, max_blocks=100
+    )
+    div.remove(div[-1])
+    assert_same(html_root)
+
+
+def test_deep_nesting_needs_no_recursion() -> None:
+    depth = 200_000
+    root = lxml.etree.Element("html")
+    node = lxml.etree.SubElement(root, "body")
+    for i in range(depth):
+        node = lxml.etree.SubElement(node, "div" if i % 2 else "span")
+    node.text = "deep text"
+    found = compiled(root)  # type: ignore[arg-type]
+    assert [b.text for b in found.blocks] == ["deep text"]
+    assert len(found.blocks[0].containers) == depth // 2 + 1
+
+
+def test_break_rules_and_inline_icons() -> None:
+    html = (
+        "<html><body><div>line one<br>line two<br><br>para<img>x</div>"
+        "<p>a<br> <br>b<a href='/'><img></a>c</p><pre>  code\n\n  more\n</pre></body></html>"
+    )
+    tree = cleaned(html)
+    assert tree is not None
+    assert_same(tree)
+
+
+def test_zero_and_small_block_limits() -> None:
+    tree = cleaned("<html><body><p>one</p><div><p>two</p><p>three</p></div></body></html>")
+    assert tree is not None
+    for limit in range(5):
+        assert_same(tree, max_blocks=limit)
+
+
+def test_walk_root_without_children_and_inline_root() -> None:
+    bare = lxml.etree.Element("body")
+    assert_same(bare)  # type: ignore[arg-type]
+    link = lxml.etree.Element("a")
+    link.text = "just a link"
+    link.tail = "and its tail"
+    assert_same(link)  # type: ignore[arg-type]
