@@ -174,3 +174,13 @@ def test_walk_root_without_children_and_inline_root() -> None:
     link.text = "just a link"
     link.tail = "and its tail"
     assert_same(link)  # type: ignore[arg-type]
+
+
+def test_concurrent_calls_agree_with_serial_ones() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    htmls = [p.read_bytes() for p in corpus_pages()]
+    serial = [extractor.explain(h) for h in htmls]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        parallel = list(pool.map(extractor.explain, htmls * 4))
+    assert parallel == serial * 4
