@@ -49,6 +49,7 @@ from extractor.segment import (
     BOILERPLATE_TAGS,
     CAPTION_TAGS,
     CELL_TAGS,
+    GLYPH_TAGS,
     HEADING_LEVELS,
     INLINE_TAGS,
     ITEM_TAGS,
@@ -184,7 +185,7 @@ cdef class _Tag:
     cdef Kind kind
     cdef Counter counter
     cdef int heading  # 1-6, or 0
-    cdef bint item, cell, caption, keeps_breaks, boilerplate, article
+    cdef bint item, cell, caption, keeps_breaks, boilerplate, article, glyph
 
     def __init__(self, str name):
         self.name = name
@@ -196,6 +197,7 @@ cdef class _Tag:
             self.kind = K_INLINE
         else:
             self.kind = K_BLOCK
+        self.glyph = name in GLYPH_TAGS
         if name == "pre":
             self.counter = C_PRE
         elif name in LIST_TAGS:
@@ -388,7 +390,7 @@ cdef class _Walk:
             text = _text_run(c.children)
             if text:
                 self.add_text(text)
-            elif _first_visited(c.children) == NULL and self.pieces:
+            elif tag.glyph and _first_visited(c.children) == NULL and self.pieces:
                 self.pieces.append(" ")
             return
         self.flush()
