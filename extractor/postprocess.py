@@ -11,11 +11,17 @@ import re
 from extractor.patterns import GROUP_BITS
 from extractor.segment import Segmentation
 from extractor.select import Selection
-from extractor.tuning import AUTHOR_BOX_MAX_BLOCKS, DEDUP_MIN_CHARS, EDGE_MAX_WORDS
+from extractor.tuning import (
+    AUTHOR_BOX_MAX_BLOCKS,
+    DEDUP_MIN_CHARS,
+    EDGE_MAX_WORDS,
+    HEADLINE_OVERLAP,
+)
 from extractor.types import Block, BlockKind
 
 # An author box closing the text is a bio, however much it reads like prose.
 _AUTHOR_BIT = GROUP_BITS["author"]
+_WORDS = re.compile(r"\w+")
 _NON_WORD = re.compile(r"[\W_]+")
 # Phrase groups that are furniture when they open or close the text.
 _EDGE_PHRASES = frozenset(
@@ -47,17 +53,31 @@ def _drop(kept: list[bool], reasons: list[list[str]], i: int, why: str) -> None:
 def _drop_headline(
     blocks: tuple[Block, ...], kept: list[bool], reasons: list[list[str]], title: str
 ) -> None:
-    """The headline lives in `Article.title`; remove its copies before the body starts."""
+    """The headline lives in `Article.title`; remove its copies before the body starts.
+
+    A copy is the title's text, a heading that is mostly the title's words (sites add
+    or drop a word between <title> and <h1>), or an <h1> opening the text.
+    """
     key = text_key(title)
-    if not key:
-        return
+    title_words = set(_WORDS.findall(title.lower()))
+    opening = True
     for i, block in enumerate(blocks):
         if not kept[i]:
             continue
-        if text_key(block.text) == key:
+        if (key and text_key(block.text) == key) or (
+            block.kind is BlockKind.HEADING
+            and (_mostly_within(block.text, title_words) or (opening and block.level == 1))
+        ):
             _drop(kept, reasons, i, "the headline, reported as the title")
         elif block.kind is not BlockKind.HEADING and block.features.words > EDGE_MAX_WORDS:
             return
+        opening = False
+
+
+def _mostly_within(text: str, words: set[str]) -> bool:
+    """Whether most of `text`'s words are among `words`."""
+    own = _WORDS.findall(text.lower())
+    return bool(own) and sum(w in words for w in own) >= HEADLINE_OVERLAP * len(own)
 
 
 def _drop_duplicates(blocks: tuple[Block, ...], kept: list[bool], reasons: list[list[str]]) -> None:

@@ -69,6 +69,9 @@ DATE_LINE_MIN_SHARE = 0.4
 # Paragraphs shorter than this (in characters of normalised text) are not deduplicated:
 # short repeated lines ("Photo", "Reuters") are handled by the edge trimming instead.
 DEDUP_MIN_CHARS = 20
+# A heading before the body is the headline when at least this share of its words are
+# the title's: sites add or drop a word or a site name between <title> and <h1>.
+HEADLINE_OVERLAP = 0.6
 # Leading or trailing lines this short are trimmed when they look like furniture.
 EDGE_MAX_WORDS = 12
 # An author box is small (name, links, a bio); a container named "author" holding more

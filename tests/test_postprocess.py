@@ -117,8 +117,19 @@ def test_headline_text_later_in_body_is_kept() -> None:
     assert run(body, title=title) == [P1, "Bridge to close", P2]
 
 
-def test_no_title_removes_nothing() -> None:
-    assert run(f"<h1>Headline</h1><p>{P1}</p>", title="") == ["Headline", P1]
+def test_no_title_removes_no_subheading() -> None:
+    assert run(f"<h2>Background</h2><p>{P1}</p>", title="") == ["Background", P1]
+
+
+def test_opening_h1_is_the_headline_even_unlike_the_title() -> None:
+    # <title> is often an SEO variant; the <h1> that opens the text is the headline.
+    assert run(f"<h1>Headline</h1><p>{P1}</p>", title="") == [P1]
+    assert run(f"<h1>Council votes</h1><p>{P1}</p>", title="Bridge news") == [P1]
+
+
+def test_heading_mostly_made_of_title_words_is_the_headline() -> None:
+    title = "Council votes to close the old bridge - Town Gazette"
+    assert run(f"<h2>Council votes to close old bridge</h2><p>{P1}</p>", title=title) == [P1]
 
 
 def test_leading_byline_and_date_trimmed() -> None:
