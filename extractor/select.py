@@ -33,6 +33,7 @@ from extractor.tuning import (
     REGION_REPEAT_DISCOUNT,
     REGION_WORD_CAP,
     RELATED_SECTION_MAX_CONFIDENCE,
+    SIBLING_MIN_SHARE,
 )
 from extractor.types import Block, BlockKind
 
@@ -57,9 +58,11 @@ def select(seg: Segmentation, scores: tuple[Score, ...], options: Options) -> Se
     if not seg.blocks:
         return Selection(region=-1, kept=(), reasons=())
     probs = [s.probability for s in scores]
-    region = choose_region(seg, probs, REGION_PIVOT[options.favor])
+    totals = region_totals(seg, probs, REGION_PIVOT[options.favor])
+    region = best_region(seg, totals)
+    areas = (region, *sibling_regions(seg, totals, region))
     threshold = KEEP_THRESHOLD[options.favor]
-    kept, reasons, in_region = _initial(seg, probs, region, threshold, options)
+    kept, reasons, in_region = _initial(seg, probs, areas, threshold, options)
     _extend_region(seg, probs, kept, reasons, region, threshold)
     _rescue_by_context(seg.blocks, probs, kept, reasons, in_region, threshold)
     _drop_marked_sections(seg, probs, region, kept, reasons)
@@ -70,6 +73,11 @@ def choose_region(
     seg: Segmentation, probs: list[float], pivot: float = REGION_PIVOT["balanced"]
 ) -> int:
     """The container maximising the word-weighted sum of (probability - pivot)."""
+    return best_region(seg, region_totals(seg, probs, pivot))
+
+
+def region_totals(seg: Segmentation, probs: list[float], pivot: float) -> list[float]:
+    """Each container's word-weighted sum of its blocks' (probability - pivot)."""
     totals = [0.0] * len(seg.containers)
     repeats = repeat_counts(seg)
     for block, p in zip(seg.blocks, probs):
@@ -81,11 +89,29 @@ def choose_region(
             weight /= repeats[signature(card.label)] ** REGION_REPEAT_DISCOUNT if card else 1.0
         for cid in block.containers:
             totals[cid] += weight
+    return totals
+
+
+def best_region(seg: Segmentation, totals: list[float]) -> int:
+    """The container with the largest total."""
     # Ties go to the tighter region, then to the deeper of two wrappers of the same blocks.
     return max(
         range(len(totals)),
         key=lambda cid: (totals[cid], -_span(seg, cid), seg.containers[cid].depth),
     )
+
+
+def sibling_regions(seg: Segmentation, totals: list[float], region: int) -> list[int]:
+    """Siblings of the region that carry a good share of its evidence: the article's
+    body split into boxes with page furniture between them, which the parent's total
+    (furniture included) does not win."""
+    parent = seg.containers[region].parent
+    floor = SIBLING_MIN_SHARE * totals[region]
+    return [
+        c.id
+        for c in seg.containers
+        if c.parent == parent and c.id != region and parent >= 0 and totals[c.id] > floor > 0
+    ]
 
 
 def _span(seg: Segmentation, cid: int) -> int:
@@ -94,16 +120,25 @@ def _span(seg: Segmentation, cid: int) -> int:
 
 
 def _initial(
-    seg: Segmentation, probs: list[float], region: int, threshold: float, options: Options
+    seg: Segmentation,
+    probs: list[float],
+    areas: tuple[int, ...],
+    threshold: float,
+    options: Options,
 ) -> tuple[list[bool], list[list[str]], list[bool]]:
-    first, end = seg.containers[region].first_block, seg.containers[region].end_block
-    in_region = [first <= i < end for i in range(len(probs))]
+    owner = [-1] * len(probs)
+    for area in areas:
+        container = seg.containers[area]
+        owner[container.first_block : container.end_block] = [area] * (
+            container.end_block - container.first_block
+        )
+    in_region = [o >= 0 for o in owner]
     cum_words = word_offsets(seg)
     kept: list[bool] = []
     reasons: list[list[str]] = []
     for i, p in enumerate(probs):
         veto = (
-            hard_rule(seg, seg.blocks[i], region, options, cum_words)
+            hard_rule(seg, seg.blocks[i], owner[i], options, cum_words)
             if in_region[i]
             else "outside the article region"
         )

@@ -36,6 +36,10 @@ REGION_REPEAT_DISCOUNT = 0.5
 EXTEND_MIN_PROBABILITY = 0.9
 EXTEND_STOP_WORDS = 8
 
+# A sibling of the chosen region joins it when its own total is at least this share of
+# the region's: an article body split into boxes with furniture between them.
+SIBLING_MIN_SHARE = 0.25
+
 # --- keep/drop thresholds, one per `favor` setting ---------------------------------
 KEEP_THRESHOLD = {"precision": 0.65, "balanced": 0.4, "recall": 0.25}
 # A block below the threshold but above this share of it is kept when the blocks on both
