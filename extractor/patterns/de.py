@@ -28,7 +28,7 @@ GERMAN = LanguagePatterns(
         "top-themen", "beliebte artikel", "neueste beiträge", "ähnliche beiträge",
         "weitere beiträge", "themen", "mehr artikel", "mehr von",
         "das könnte dich auch interessieren", "zum weiterlesen", "kommende events",
-        "weitere themen",
+        "weitere themen", "alle artikel zu", "weitere tipps",
     ),
     comment_headings=(
         "kommentare", "kommentar", "kommentar schreiben", "leserkommentare",
@@ -46,7 +46,8 @@ GERMAN = LanguagePatterns(
         "cookies akzeptieren", "alle akzeptieren", "datenschutzerklärung", "datenschutz",
         "impressum", "alle rechte vorbehalten", "jetzt anmelden", "anmelden", "registrieren",
         "artikel versenden", "per e-mail versenden", "war der artikel nützlich",
-        "war dieser artikel hilfreich",
+        "war dieser artikel hilfreich", "rezept drucken", "bleiben sie informiert",
+        "unterstützen sie",
     ),
     byline_prefixes=(
         "von ", "geschrieben von", "veröffentlicht", "aktualisiert", "stand:", "datum:",

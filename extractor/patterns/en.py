@@ -55,12 +55,13 @@ ENGLISH = LanguagePatterns(
         "you have reached your limit", "support our journalism", "become a member",
         "can be reached at", "free articles", "you have read", "e-mail this", "email this",
         "print this", "send to a friend", "email to a friend", "was this article helpful",
-        "did you find this article helpful", "was this helpful",
+        "did you find this article helpful", "was this helpful", "stay up-to-date",
+        "stay up to date", "stay informed", "letter to the editor", "print recipe",
     ),
     byline_prefixes=(
         "by ", "written by", "posted by", "posted on", "published", "updated", "last updated",
         "date:", "photo:", "image:", "credit:", "photograph:", "source:", "reporting by",
-        "editing by", "filed under", "tags:", "tagged", "categories:", "category:",
+        "editing by", "filed under", "tags:", "tagged:", "tagged with", "categories:", "category:",
     ),
     crosslink_prefixes=(
         "read more:", "read also:", "also read:", "see also:", "related:", "more:",

@@ -29,7 +29,8 @@ FRENCH = LanguagePatterns(
         "abonnez-vous", "s'abonner", "inscrivez-vous", "newsletter", "partager sur",
         "suivez-nous", "nous utilisons des cookies", "ce site utilise des cookies",
         "accepter", "tout accepter", "politique de confidentialité", "mentions légales",
-        "tous droits réservés", "se connecter", "envoyer à un ami",
+        "tous droits réservés", "se connecter", "envoyer à un ami", "pour lire la suite",
+        "la suite est réservée", "réservé aux abonnés",
     ),
     byline_prefixes=(
         "par ", "publié", "mis à jour", "modifié le", "photo:", "crédit:", "source:",
