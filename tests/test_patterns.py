@@ -76,7 +76,20 @@ def _capitalised(entry: str) -> str:
 
 
 def test_all_languages_registered() -> None:
-    assert sorted(lang.language for lang in ALL_LANGUAGES) == ["de", "en", "es", "fr", "ru"]
+    languages = sorted(lang.language for lang in ALL_LANGUAGES)
+    assert languages == ["de", "en", "es", "fr", "it", "pt", "ru"]
+
+
+@pytest.mark.parametrize(
+    "line", ["Whatsapp Facebook Pin Baixar", "Facebook | Twitter | Email", "Copy link"]
+)
+def test_row_of_network_names_is_a_share_bar(line: str) -> None:
+    assert phrase_kind(line, len(line.split())) == "prompt"
+
+
+def test_prose_naming_one_network_is_not_a_share_bar() -> None:
+    line = "The senator announced the decision on Twitter late on Friday"
+    assert phrase_kind(line, len(line.split())) is None
 
 
 @pytest.mark.parametrize("lang", ALL_LANGUAGES, ids=lambda lang: lang.language)

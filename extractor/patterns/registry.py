@@ -13,9 +13,13 @@ from extractor.patterns.de import GERMAN
 from extractor.patterns.en import ENGLISH
 from extractor.patterns.es import SPANISH
 from extractor.patterns.fr import FRENCH
+from extractor.patterns.it import ITALIAN
+from extractor.patterns.pt import PORTUGUESE
 from extractor.patterns.ru import RUSSIAN
 
-ALL_LANGUAGES: tuple[LanguagePatterns, ...] = (ENGLISH, GERMAN, FRENCH, SPANISH, RUSSIAN)
+ALL_LANGUAGES: tuple[LanguagePatterns, ...] = (
+    ENGLISH, GERMAN, FRENCH, SPANISH, RUSSIAN, PORTUGUESE, ITALIAN,
+)
 
 # Stop words of every language: the stop-word ratio is a prose detector, not a language one.
 STOPWORDS: frozenset[str] = frozenset().union(*(lang.stopwords for lang in ALL_LANGUAGES))
@@ -59,6 +63,12 @@ _CREDIT = re.compile(
 _NUMBER = re.compile(r"\d")
 
 RELATED_PREFIX_MAX_WORDS = 7
+# Names of networks share bars list; a short line made mostly of them is a share bar.
+SOCIAL_NETWORKS: frozenset[str] = frozenset(
+    """facebook twitter whatsapp pinterest pin linkedin reddit telegram tumblr email mail
+    messenger flipboard xing vk viber mastodon bluesky copy link print""".split()
+)
+SOCIAL_LINE_MAX_WORDS = 12
 # A prompt phrase only condemns a short line: prose may mention "newsletter" in passing.
 PROMPT_MAX_WORDS = 25
 # In a longer line the prompt must open it ("Sign up for ..."): in mid-sentence the same
@@ -100,12 +110,20 @@ def _short_line_kind(text: str, norm: str, words: int) -> str | None:
     byline = _BYLINES.match(lead)
     if byline and _is_byline(byline.group(0), text, words):
         return "byline"
+    if words <= SOCIAL_LINE_MAX_WORDS and _mostly_social(norm):
+        return "prompt"
     prompt = _PROMPTS.search(norm)
     if prompt and (prompt.start() == 0 or words <= PROMPT_ANYWHERE_MAX_WORDS):
         return "prompt"
     if _CREDIT.search(text):
         return "credit"
     return None
+
+
+def _mostly_social(norm: str) -> bool:
+    """A row of network names is a share bar, in any language ("Whatsapp Facebook Pin")."""
+    words = _WORDS.findall(norm)
+    return bool(words) and sum(w in SOCIAL_NETWORKS for w in words) * 2 >= len(words)
 
 
 def _is_byline(prefix: str, text: str, words: int) -> bool:
