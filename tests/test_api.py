@@ -7,23 +7,11 @@ import json
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from helpers import P1, P2, P3
 
 import extractor
 from extractor import Article, Block, BlockKind, ExtractionError, Options
 from extractor.score import DEFAULT_MODEL, Model
-
-P1 = (
-    "The council voted on Tuesday to close the old bridge, and residents said they were "
-    "worried about the longer drive to the hospital in the next town."
-)
-P2 = (
-    "The mayor, who had argued for repairs, said she would ask the regional government "
-    "for money before the winter comes and the roads freeze."
-)
-P3 = (
-    "Engineers had warned for years that the structure was failing, but the budget was "
-    "always spent on other things first, according to the minutes of the meetings."
-)
 
 PAGE = (
     "<!DOCTYPE html><html lang='en-GB'><head><meta charset='utf-8'>"

@@ -2,28 +2,18 @@
 
 from __future__ import annotations
 
+from helpers import P1, P2, segment_body
+
 import extractor
-from extractor.clean import clean
-from extractor.parse import parse
 from extractor.postprocess import postprocess, text_key
-from extractor.segment import Segmentation, segment
+from extractor.segment import Segmentation
 from extractor.select import Selection
 from extractor.tuning import AUTHOR_BOX_MAX_BLOCKS, DEDUP_MIN_CHARS, EDGE_MAX_WORDS
 from extractor.types import Block
 
-P1 = (
-    "The council voted on Tuesday to close the old bridge, and residents said they were "
-    "worried about the longer drive to the hospital in the next town."
-)
-P2 = (
-    "The mayor, who had argued for repairs, said she would ask the regional government "
-    "for money before the winter comes and the roads freeze."
-)
-
 
 def seg_of(body: str) -> Segmentation:
-    root = parse(f"<html><body>{body}</body></html>", max_bytes=1_000_000).root
-    return segment(clean(root), max_blocks=1000)
+    return segment_body(body, max_blocks=1000)
 
 
 def container(seg: Segmentation, label: str) -> int:

@@ -7,14 +7,13 @@ not the current model weights; a few run the real scorer end to end.
 from __future__ import annotations
 
 import pytest
+from helpers import P1, P2, P3, segment_body
 
 import extractor
-from extractor.clean import clean
 from extractor.options import Options
-from extractor.parse import parse
 from extractor.patterns import GROUP_NAMES, group_names, markup, token_groups
 from extractor.score import Score, score
-from extractor.segment import Segmentation, segment
+from extractor.segment import Segmentation
 from extractor.select import Selection, choose_region, hard_rule, select
 from extractor.tuning import (
     CONTEXT_RESCUE_SHARE,
@@ -28,23 +27,10 @@ from extractor.tuning import (
 # Above the keep threshold, below the confidence of article text.
 MODERATE = (KEEP_THRESHOLD["balanced"] + RELATED_SECTION_MAX_CONFIDENCE) / 2
 
-P1 = (
-    "The council voted on Tuesday to close the old bridge, and residents said they were "
-    "worried about the longer drive to the hospital in the next town."
-)
-P2 = (
-    "The mayor, who had argued for repairs, said she would ask the regional government "
-    "for money before the winter comes and the roads freeze."
-)
-P3 = (
-    "Engineers had warned for years that the structure was failing, but the budget was "
-    "always spent on other things first, according to the minutes of the meetings."
-)
 
 
 def seg(body: str) -> Segmentation:
-    root = parse(f"<html><body>{body}</body></html>", max_bytes=1_000_000).root
-    return segment(clean(root), max_blocks=10_000)
+    return segment_body(body, max_blocks=10_000)
 
 
 def pinned(probs: list[float]) -> tuple[Score, ...]:
