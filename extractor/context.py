@@ -114,10 +114,13 @@ def revise(
     scores: tuple[Score, ...],
     model: Model = CONTEXT_MODEL,
     body_hint: str = "",
+    *,
+    with_reasons: bool = True,
 ) -> tuple[Score, ...]:
     """Second-stage scores: the first stage's verdict, corrected by the block's context.
 
-    `body_hint` is the article text the page declares in JSON-LD, if any."""
+    `body_hint` is the article text the page declares in JSON-LD, if any.  The sum runs
+    in the same order with or without reasons, so the probabilities are identical."""
     weights = [model.weights.get(name, 0.0) for name in CONTEXT_FEATURES]
     revised = []
     for score, row in zip(scores, context_rows(seg, scores, body_hint)):
@@ -127,6 +130,9 @@ def revise(
         )
         total = model.bias + sum([c for c, _, _ in contributions])
         probability = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
+        if not with_reasons:
+            revised.append(Score(probability, ()))
+            continue
         top = ", ".join([f"{k}={v:.2f}({w:+.2f})" for w, k, v in contributions[:3]])
         change = f"context {score.probability:.2f}->{probability:.2f}: {top}"
         revised.append(Score(probability, (*score.reasons, change)))

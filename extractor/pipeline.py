@@ -32,8 +32,15 @@ def explain(
 ) -> Explanation:
     """Run the pipeline and return every block with its score, decision and reasons."""
     opts = (options or Options()).with_overrides(overrides)
+    return _guarded(html, url, encoding, opts, with_reasons=True)
+
+
+def _guarded(
+    html: bytes | str, url: str | None, encoding: str | None, opts: Options, *, with_reasons: bool
+) -> Explanation:
+    """Run the pipeline; whatever escapes a stage becomes `ExtractionError` or nothing."""
     try:
-        return _run(html, url, encoding, opts)
+        return decide(prepare(html, url, encoding, opts), opts, with_reasons=with_reasons)
     except ExtractionError:
         raise
     except RecursionError:
@@ -57,11 +64,8 @@ def extract(
     keywords (`favor="precision"`) or as an `Options`.  Raises `ExtractionError` when
     the input is not an HTML page; a page without an article gives empty `text`.
     """
-    return explain(html, url, encoding=encoding, options=options, **overrides).article
-
-
-def _run(html: bytes | str, url: str | None, encoding: str | None, opts: Options) -> Explanation:
-    return decide(prepare(html, url, encoding, opts), opts)
+    opts = (options or Options()).with_overrides(overrides)
+    return _guarded(html, url, encoding, opts, with_reasons=False).article
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,12 +87,18 @@ def prepare(
     return Prepared(meta, segment(clean(page.root), max_blocks=opts.max_blocks), hint)
 
 
-def decide(page: Prepared, opts: Options) -> Explanation:
+def decide(page: Prepared, opts: Options, *, with_reasons: bool = True) -> Explanation:
     """The stages that judge the blocks: score, select, post-process, render."""
     meta, seg = page.meta, page.seg
     url = meta.url
-    own = score(seg.blocks, opts.model or DEFAULT_MODEL)
-    scores = revise(seg, own, opts.context_model or CONTEXT_MODEL, page.body_hint)
+    own = score(seg.blocks, opts.model or DEFAULT_MODEL, with_reasons=with_reasons)
+    scores = revise(
+        seg,
+        own,
+        opts.context_model or CONTEXT_MODEL,
+        page.body_hint,
+        with_reasons=with_reasons,
+    )
     chosen = postprocess(seg, select(seg, scores, opts), meta.title)
     kept_blocks = tuple(b for b, k in zip(seg.blocks, chosen.kept) if k)
     decisions = tuple(

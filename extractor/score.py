@@ -149,18 +149,27 @@ def score_block(block: Block, model: Model = DEFAULT_MODEL) -> Score:
     return _judge(vector(block), model.bias, model.weights.get)
 
 
-def score(blocks: tuple[Block, ...], model: Model = DEFAULT_MODEL) -> tuple[Score, ...]:
-    """Score every block on its own; context comes later, in `select`."""
+def score(
+    blocks: tuple[Block, ...], model: Model = DEFAULT_MODEL, *, with_reasons: bool = True
+) -> tuple[Score, ...]:
+    """Score every block on its own; context comes later, in `select`.
+
+    `with_reasons=False` skips writing the explanations (only `explain()` shows them);
+    the probabilities are the same either way."""
     weight_of = dict(model.weights).get  # a plain dict answers faster than the proxy
-    return tuple([_judge(vector(b), model.bias, weight_of) for b in blocks])
+    return tuple([_judge(vector(b), model.bias, weight_of, with_reasons) for b in blocks])
 
 
-def _judge(values: dict[str, float], bias: float, weight_of: WeightOf) -> Score:
+def _judge(
+    values: dict[str, float], bias: float, weight_of: WeightOf, with_reasons: bool = True
+) -> Score:
     contributions = [
         (weight_of(name, 0.0) * value, name, value) for name, value in values.items() if value
     ]
     logit = bias + sum([c for c, _, _ in contributions])
     probability = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit))))
+    if not with_reasons:
+        return Score(probability, ())
     strongest = sorted(contributions, key=strength)[:REASONS_SHOWN]
     reasons = tuple([f"{name}={value:.2f} ({weight:+.2f})" for weight, name, value in strongest])
     return Score(probability, reasons)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 from helpers import P1, P2, P3
@@ -289,3 +290,14 @@ def test_public_names() -> None:
         assert name in extractor.__all__
         assert hasattr(extractor, name)
     assert issubclass(ExtractionError, ValueError)
+
+
+def test_extract_skips_explanations_but_decides_the_same() -> None:
+    # extract() does not write the scorer's reasons; its article must not differ for it.
+    corpus = sorted((Path(__file__).parent.parent / "corpus").glob("*/page.html"))
+    assert corpus
+    for page in corpus:
+        html = page.read_bytes()
+        why = extractor.explain(html)
+        assert extractor.extract(html) == why.article
+        assert all(any(r.startswith("context ") for r in d.reasons) for d in why.decisions)
