@@ -57,6 +57,7 @@ ENGLISH = LanguagePatterns(
         "print this", "send to a friend", "email to a friend", "was this article helpful",
         "did you find this article helpful", "was this helpful", "stay up-to-date",
         "stay up to date", "stay informed", "letter to the editor", "print recipe",
+        "click here", "clicking here",
     ),
     byline_prefixes=(
         "by ", "written by", "posted by", "posted on", "published", "updated", "last updated",
@@ -65,7 +66,7 @@ ENGLISH = LanguagePatterns(
     ),
     crosslink_prefixes=(
         "read more:", "read also:", "also read:", "see also:", "related:", "more:",
-        "read:", "watch:", "listen:", "recommended:", "read next:",
+        "read:", "watch:", "listen:", "recommended:", "read next:", "see more:",
     ),
     months=(
         "january", "february", "march", "april", "may", "june", "july", "august",

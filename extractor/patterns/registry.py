@@ -53,11 +53,12 @@ MONTHS: frozenset[str] = frozenset(m for lang in ALL_LANGUAGES for m in lang.mon
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b")
 _WORDS = re.compile(r"\w+")
 _SPACED_COLON = re.compile(r"\s+:")
-# A caption ends with its credit: "... near its nest. Photograph: Rafael Quesada".  The
-# credit word opens the line or follows a sentence end, and nothing after it ends a
-# sentence, so prose that mentions a photo does not match.
+# A caption ends with its credit: "... near its nest. Photograph: Rafael Quesada" or
+# "... the protests (Image: Getty)".  The credit word opens the line, follows a sentence
+# end or an opening bracket, and nothing after it ends a sentence, so prose that
+# mentions a photo does not match.
 _CREDIT = re.compile(
-    r"(?:^|[.!?)”\]]\s+)(?:Photo|Photograph|Photos|Picture|Image|Foto|Bild|Crédit|Credit|"
+    r"(?:^|[.!?)”\]]\s+|\()(?:Photo|Photograph|Photos|Picture|Image|Foto|Bild|Crédit|Credit|"
     r"Source|Фото|Imagen)\b\s*[:/©]?\s*[^.!?]{0,60}$"
 )
 _NUMBER = re.compile(r"\d")
