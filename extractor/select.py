@@ -42,6 +42,8 @@ _SECTION_MARKERS = frozenset({"related-heading", "comment-heading"})
 _FURNITURE_PHRASES = frozenset({"placeholder", "byline", "prompt", "crosslink"})
 _NOISE_REGION_BITS = sum(GROUP_BITS[g] for g in NOISE_REGION_GROUPS)
 _COMMENTS_BIT = GROUP_BITS["comments"]
+# Class words by which a site names a box as a caption or credit.
+_CAPTION_TOKENS = frozenset({"caption", "figcaption", "credit", "credits"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,7 +214,11 @@ def hard_rule(
         return f"furniture line ({f.phrase})"
     if f.date_like and mostly_date(block.text):
         return "date line"
-    is_caption = block.kind is BlockKind.CAPTION or f.phrase == "credit"
+    is_caption = (
+        block.kind is BlockKind.CAPTION
+        or f.phrase == "credit"
+        or not _CAPTION_TOKENS.isdisjoint(f.class_tokens)
+    )
     if is_caption and not options.include_captions:
         return "caption (include_captions=False)"
     if block.kind is BlockKind.TABLE_CELL and not options.include_tables:

@@ -486,3 +486,20 @@ def test_hashed_and_layout_names_are_neutral(value: str) -> None:
 def test_article_with_comments_is_noise_not_content() -> None:
     noise, content = _signal("article-comments")
     assert noise and not content
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The cracked seaward wall that closed the pool in 1989 Photo: Jane Roe",
+        "Protesters have worn masks to protect their identities (Image: Getty)",
+        "The frame after stripping. Photograph: Ines Marlow",
+    ],
+)
+def test_caption_ending_in_a_credit(line: str) -> None:
+    assert phrase_kind(line, len(line.split())) == "credit"
+
+
+def test_prose_mentioning_a_photo_is_not_a_credit() -> None:
+    line = "She kept the photo of her grandfather on the desk for years."
+    assert phrase_kind(line, len(line.split())) is None

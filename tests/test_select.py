@@ -373,10 +373,23 @@ def test_noise_tag_inside_the_region_is_dropped(tag: str) -> None:
 
 
 def _token_of(group: str) -> str:
-    """One class name that names `group` and nothing else."""
-    token = sorted(markup._GROUPS[group][0])[0]
+    """One class name that names `group` and nothing else (and is no caption name)."""
+    token = sorted(markup._GROUPS[group][0] - {"caption", "credit", "credits"})[0]
     assert group_names(token_groups((token,))) == (group,)
     return token
+
+
+@pytest.mark.parametrize("name", ["img-caption", "wp-caption-text", "photo-credit"])
+def test_box_named_as_caption_is_a_caption(name: str) -> None:
+    s, sel = story_run(f"<div class='{name}'>The old harbour wall in 1989 Photo: Jane Roe</div>")
+    [(_, kept, why)] = middle(s, sel)
+    assert not kept
+    assert why == ("caption (include_captions=False)",)
+    s, sel = story_run(
+        f"<div class='{name}'>The old harbour wall in 1989</div>",
+        Options(include_captions=True),
+    )
+    assert all(sel.kept)
 
 
 @pytest.mark.parametrize("group", NOISE_REGION_GROUPS)

@@ -57,9 +57,14 @@ _SPACED_COLON = re.compile(r"\s+:")
 # "... the protests (Image: Getty)".  The credit word opens the line, follows a sentence
 # end or an opening bracket, and nothing after it ends a sentence, so prose that
 # mentions a photo does not match.
+_CREDIT_WORDS = (
+    r"(?:Photo|Photograph|Photos|Picture|Image|Foto|Bild|Crédit|Credit|Source|Фото|Imagen)"
+)
 _CREDIT = re.compile(
-    r"(?:^|[.!?)”\]]\s+|\()(?:Photo|Photograph|Photos|Picture|Image|Foto|Bild|Crédit|Credit|"
-    r"Source|Фото|Imagen)\b\s*[:/©]?\s*[^.!?]{0,60}$"
+    # after a sentence end or bracket, with or without a colon ...
+    rf"(?:^|[.!?)”\]]\s+|\(){_CREDIT_WORDS}\b\s*[:/©]?\s*[^.!?]{{0,60}}$"
+    # ... or anywhere as a "Photo:" label (a credit span printed after a caption span)
+    rf"|\s{_CREDIT_WORDS}\s*:\s*[^.!?:]{{1,60}}$"
 )
 _NUMBER = re.compile(r"\d")
 
