@@ -145,7 +145,10 @@ def class_tokens(value: str) -> tuple[str, ...]:
         if lowered.startswith(_TAXONOMY_PREFIXES):
             tokens.append(lowered.split("-", 1)[0])
             continue
-        parts = [t for t in _SPLIT.split(_CAMEL.sub(" ", name).lower()) if t]
+        if lowered != name:  # camelCase boundaries only exist where there are capitals
+            lowered = _CAMEL.sub(" ", name).lower()
+        plain = lowered.isascii() and lowered.isalnum()
+        parts = [lowered] if plain else [t for t in _SPLIT.split(lowered) if t]
         if not _is_slug(parts):
             tokens.extend(parts)
     return tuple(tokens)
