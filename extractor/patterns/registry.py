@@ -43,7 +43,11 @@ def _phrase_regex(phrases: list[str], *, anchored: bool) -> re.Pattern[str]:
 # A short line opening with a related-stories phrase of two words or more is one too
 # ("Mehr zum Thema auf example.de", "More from Science").
 _RELATED_PREFIX = _phrase_regex([p for p in _RELATED if " " in p], anchored=True)
-_PROMPTS = _phrase_regex([p for lang in ALL_LANGUAGES for p in lang.prompt_phrases], anchored=False)
+_PROMPT_PHRASES = [p for lang in ALL_LANGUAGES for p in lang.prompt_phrases]
+_PROMPTS = _phrase_regex(_PROMPT_PHRASES, anchored=False)
+# Every prompt phrase opens with a word, so it can only match a line holding that word.
+_PROMPT_LEADS: frozenset[str] = frozenset(re.findall(r"\w+", p)[0] for p in _PROMPT_PHRASES)
+assert all(re.match(r"\w", p) for p in _PROMPT_PHRASES), "prompt phrases must open with a word"
 _BYLINES = _phrase_regex([p for lang in ALL_LANGUAGES for p in lang.byline_prefixes], anchored=True)
 _CROSSLINKS = _phrase_regex(
     [p for lang in ALL_LANGUAGES for p in lang.crosslink_prefixes], anchored=True
@@ -59,6 +63,10 @@ _SPACED_COLON = re.compile(r"\s+:")
 # mentions a photo does not match.
 _CREDIT_WORDS = (
     r"(?:Photo|Photograph|Photos|Picture|Image|Foto|Bild|Crédit|Credit|Source|Фото|Imagen)"
+)
+# Lower-cased credit words: a line holding none of them cannot end in a credit.
+_CREDIT_LEADS: tuple[str, ...] = tuple(
+    w.lower() for w in _CREDIT_WORDS.strip("(?:)").split("|")
 )
 _CREDIT = re.compile(
     # after a sentence end or bracket, with or without a colon ...
@@ -116,19 +124,23 @@ def _short_line_kind(text: str, norm: str, words: int) -> str | None:
     byline = _BYLINES.match(lead)
     if byline and _is_byline(byline.group(0), text, words):
         return "byline"
-    if words <= SOCIAL_LINE_MAX_WORDS and _mostly_social(norm):
+    tokens = _WORDS.findall(norm)
+    if words <= SOCIAL_LINE_MAX_WORDS and _mostly_social(tokens):
         return "prompt"
-    prompt = _PROMPTS.search(norm)
-    if prompt and (prompt.start() == 0 or words <= PROMPT_ANYWHERE_MAX_WORDS):
-        return "prompt"
-    if _CREDIT.search(text):
+    # The alternation of every prompt phrase is slow; a phrase can only match where its
+    # first word is one of the line's words, so most lines skip it.
+    if not _PROMPT_LEADS.isdisjoint(tokens):
+        prompt = _PROMPTS.search(norm)
+        if prompt and (prompt.start() == 0 or words <= PROMPT_ANYWHERE_MAX_WORDS):
+            return "prompt"
+    lowered = text.lower()
+    if any(word in lowered for word in _CREDIT_LEADS) and _CREDIT.search(text):
         return "credit"
     return None
 
 
-def _mostly_social(norm: str) -> bool:
+def _mostly_social(words: list[str]) -> bool:
     """A row of network names is a share bar, in any language ("Whatsapp Facebook Pin")."""
-    words = _WORDS.findall(norm)
     return bool(words) and sum(w in SOCIAL_NETWORKS for w in words) * 2 >= len(words)
 
 
