@@ -12,10 +12,11 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from dataclasses import dataclass
 from itertools import accumulate
 
 from extractor.jsonld import match_share, shingle_set
-from extractor.score import Model, Score, load_model, strength
+from extractor.score import Model, Score, load_model, sigmoid, strength
 from extractor.segment import Segmentation
 from extractor.types import Block, Container
 
@@ -48,7 +49,10 @@ def context_vectors(
 
 
 def context_rows(
-    seg: Segmentation, scores: tuple[Score, ...], body_hint: str = ""
+    seg: Segmentation,
+    scores: tuple[Score, ...],
+    body_hint: str = "",
+    layout: Cards | None = None,
 ) -> list[tuple[float, ...]]:
     """Context features of every block, in `CONTEXT_FEATURES` order."""
     blocks = seg.blocks
@@ -59,11 +63,11 @@ def context_rows(
     cum_z = [0.0, *accumulate(zi * w for zi, w in zip(z, words))]
     padded = [0.0, 0.0, *z, 0.0, 0.0]  # padded[i + 2] is z[i]; neighbours past the ends are 0
     list_items = {c.id for c in seg.containers if c.tag == "li"}
-    repeats = repeat_counts(seg)
+    layout = layout or cards(seg)
     declared = shingle_set(body_hint) if body_hint else None
     rows: list[tuple[float, ...]] = []
     for i, block in enumerate(blocks):
-        card = card_of(seg, block)
+        card = layout.card[i]
         first, end = (card.first_block, card.end_block) if card else (i, i + 1)
         card_words = max(cum_words[end] - cum_words[first], 1)
         rows.append(
@@ -76,7 +80,7 @@ def context_rows(
                 (cum_links[end] - cum_links[first]) / card_words,
                 (cum_z[end] - cum_z[first]) / card_words,
                 0.0 if list_items.isdisjoint(block.containers) else 1.0,
-                math.log(repeats[signature(card.label)]) if card else 0.0,
+                math.log(layout.repeats[i]),
                 1.0 if declared else 0.0,
                 match_share(block.text, declared) if declared else 0.0,
             )
@@ -109,11 +113,27 @@ def repeat_counts(seg: Segmentation) -> Counter[str]:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Cards:
+    """Per block: the card it sits in (None if none) and how many identical cards the
+    page holds (1 if none).  Computed once per page; context and select both use it."""
+
+    card: tuple[Container | None, ...]
+    repeats: tuple[int, ...]
+
+
+def cards(seg: Segmentation) -> Cards:
+    counts = repeat_counts(seg)
+    found = tuple(card_of(seg, block) for block in seg.blocks)
+    return Cards(found, tuple(counts[signature(c.label)] if c else 1 for c in found))
+
+
 def revise(
     seg: Segmentation,
     scores: tuple[Score, ...],
     model: Model = CONTEXT_MODEL,
     body_hint: str = "",
+    layout: Cards | None = None,
     *,
     with_reasons: bool = True,
 ) -> tuple[Score, ...]:
@@ -123,13 +143,13 @@ def revise(
     in the same order with or without reasons, so the probabilities are identical."""
     weights = [model.weights.get(name, 0.0) for name in CONTEXT_FEATURES]
     revised = []
-    for score, row in zip(scores, context_rows(seg, scores, body_hint)):
+    for score, row in zip(scores, context_rows(seg, scores, body_hint, layout)):
         contributions = sorted(
             [(w * v, k, v) for w, k, v in zip(weights, CONTEXT_FEATURES, row) if v],
             key=strength,
         )
         total = model.bias + sum([c for c, _, _ in contributions])
-        probability = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
+        probability = sigmoid(total)
         if not with_reasons:
             revised.append(Score(probability, ()))
             continue

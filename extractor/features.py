@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from extractor.patterns import STOPWORDS, phrase_kind
-from extractor.patterns.registry import MONTHS
+from extractor.patterns.registry import MONTHS, NUMERIC_DATE
 from extractor.types import Features
 
 # Width of a wrapped line when measuring text density (boilerpipe's convention).
@@ -22,7 +22,7 @@ _SENTENCE_PUNCT = re.compile(r"[.,;:!?。、！？]")
 # A sentence ends with one of these, then maybe closing quotes or brackets, then spaces.
 _SENTENCE_ENDS = frozenset(".!?。！？…:")
 _CLOSERS = "\"'”’»)]"
-_NUMERIC_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b")
+_NUMERIC_DATE = NUMERIC_DATE
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 

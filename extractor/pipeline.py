@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from extractor.clean import clean
-from extractor.context import CONTEXT_MODEL, revise
+from extractor.context import CONTEXT_MODEL, cards, revise
 from extractor.jsonld import article_body
 from extractor.metadata import read_metadata
 from extractor.options import Options
@@ -91,15 +91,17 @@ def decide(page: Prepared, opts: Options, *, with_reasons: bool = True) -> Expla
     """The stages that judge the blocks: score, select, post-process, render."""
     meta, seg = page.meta, page.seg
     url = meta.url
+    layout = cards(seg)
     own = score(seg.blocks, opts.model or DEFAULT_MODEL, with_reasons=with_reasons)
     scores = revise(
         seg,
         own,
         opts.context_model or CONTEXT_MODEL,
         page.body_hint,
+        layout,
         with_reasons=with_reasons,
     )
-    chosen = postprocess(seg, select(seg, scores, opts), meta.title)
+    chosen = postprocess(seg, select(seg, scores, opts, layout), meta.title)
     kept_blocks = tuple(b for b, k in zip(seg.blocks, chosen.kept) if k)
     decisions = tuple(
         Decision(block, s.probability, k, s.reasons + r)

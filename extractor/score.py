@@ -167,12 +167,17 @@ def _judge(
         (weight_of(name, 0.0) * value, name, value) for name, value in values.items() if value
     ]
     logit = bias + sum([c for c, _, _ in contributions])
-    probability = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit))))
+    probability = sigmoid(logit)
     if not with_reasons:
         return Score(probability, ())
     strongest = sorted(contributions, key=strength)[:REASONS_SHOWN]
     reasons = tuple([f"{name}={value:.2f} ({weight:+.2f})" for weight, name, value in strongest])
     return Score(probability, reasons)
+
+
+def sigmoid(logit: float) -> float:
+    """Logit to probability, clipped so extreme sums cannot overflow `exp`."""
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit))))
 
 
 def strength(contribution: tuple[float, str, float]) -> float:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from itertools import accumulate
 
-from extractor.context import card_of, repeat_counts, signature
+from extractor.context import Cards, cards
 from extractor.options import Options
 from extractor.patterns import GROUP_BITS, group_names
 from extractor.patterns.registry import MONTHS
@@ -55,12 +55,17 @@ class Selection:
     reasons: tuple[tuple[str, ...], ...]
 
 
-def select(seg: Segmentation, scores: tuple[Score, ...], options: Options) -> Selection:
+def select(
+    seg: Segmentation,
+    scores: tuple[Score, ...],
+    options: Options,
+    layout: Cards | None = None,
+) -> Selection:
     """Keep the blocks of the best region that clear the threshold, revised by context."""
     if not seg.blocks:
         return Selection(region=-1, kept=(), reasons=())
     probs = [s.probability for s in scores]
-    totals = region_totals(seg, probs, REGION_PIVOT[options.favor])
+    totals = region_totals(seg, probs, REGION_PIVOT[options.favor], layout)
     region = best_region(seg, totals)
     areas = (region, *sibling_regions(seg, totals, region))
     threshold = KEEP_THRESHOLD[options.favor]
@@ -78,17 +83,18 @@ def choose_region(
     return best_region(seg, region_totals(seg, probs, pivot))
 
 
-def region_totals(seg: Segmentation, probs: list[float], pivot: float) -> list[float]:
+def region_totals(
+    seg: Segmentation, probs: list[float], pivot: float, layout: Cards | None = None
+) -> list[float]:
     """Each container's word-weighted sum of its blocks' (probability - pivot)."""
     totals = [0.0] * len(seg.containers)
-    repeats = repeat_counts(seg)
-    for block, p in zip(seg.blocks, probs):
+    repeats = (layout or cards(seg)).repeats
+    for block, p, n in zip(seg.blocks, probs, repeats):
         weight = min(block.features.words, REGION_WORD_CAP) * (p - pivot)
         if weight < 0:
             weight *= REGION_NEGATIVE_WEIGHT
         else:
-            card = card_of(seg, block)
-            weight /= repeats[signature(card.label)] ** REGION_REPEAT_DISCOUNT if card else 1.0
+            weight /= n**REGION_REPEAT_DISCOUNT
         for cid in block.containers:
             totals[cid] += weight
     return totals

@@ -130,7 +130,6 @@ class Article:
     blocks: tuple[Block, ...]
     url: str | None = None
     language: str | None = None
-    confidence: float = 0.0
     metadata: Metadata = field(default_factory=Metadata)
 
     def to_dict(self) -> dict[str, Any]:
@@ -138,7 +137,6 @@ class Article:
             "title": self.title,
             "url": self.url,
             "language": self.language,
-            "confidence": round(self.confidence, 4),
             "text": self.text,
             "blocks": [
                 {"kind": b.kind.value, "tag": b.tag, "level": b.level, "text": b.text}

@@ -16,7 +16,7 @@ SPANISH = LanguagePatterns(
         "noticias relacionadas", "artículos relacionados", "te puede interesar",
         "también te puede interesar", "lo más leído", "más leídas", "más leído",
         "últimas noticias", "lee también", "relacionado", "te recomendamos",
-        "notas relacionadas", "más noticias", "más de", "contexto de la noticia",
+        "notas relacionadas", "más noticias", "más de",
     ),
     comment_headings=("comentarios", "deja un comentario", "comentar"),
     placeholder_lines=("publicidad", "patrocinado", "imagen", "foto", "imprimir", "compartir"),

@@ -54,7 +54,8 @@ _CROSSLINKS = _phrase_regex(
 )
 MONTHS: frozenset[str] = frozenset(m for lang in ALL_LANGUAGES for m in lang.months)
 
-_NUMERIC_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b")
+# A numeric date (12/03/2024, 2024-03-12); features.py uses the same pattern.
+NUMERIC_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b")
 _WORDS = re.compile(r"\w+")
 _SPACED_COLON = re.compile(r"\s+:")
 # A caption ends with its credit: "... near its nest. Photograph: Rafael Quesada" or
@@ -154,7 +155,7 @@ def _is_byline(prefix: str, text: str, words: int) -> bool:
 
 def has_date(text: str) -> bool:
     """Whether `text` names a calendar date: numeric, or a month name beside a number."""
-    if _NUMERIC_DATE.search(text):
+    if NUMERIC_DATE.search(text):
         return True
     lowered = text.lower()
     return any(m in MONTHS for m in _WORDS.findall(lowered)) and bool(_NUMBER.search(text))
