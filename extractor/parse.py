@@ -39,6 +39,10 @@ _FORBIDDEN_CHARS = "".join(
     map(chr, (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, 0xFFFE, 0xFFFF))
 )
 _FORBIDDEN = re.compile(f"[{re.escape(_FORBIDDEN_CHARS)}]")
+# The same characters split by width: the ASCII ones are searched in the bytes (one
+# memchr each), the others in the decoded text (free when it holds no wide characters).
+_FORBIDDEN_BYTES: tuple[bytes, ...] = tuple(c.encode() for c in _FORBIDDEN_CHARS if c < "\x80")
+_FORBIDDEN_WIDE: tuple[str, ...] = tuple(c for c in _FORBIDDEN_CHARS if c >= "\x80")
 # Bytes counted as control characters when sniffing binary input (tab to CR are text).
 _BINARY_BYTES = bytes((*range(0x09), *range(0x0E, 0x20)))
 _TAG = re.compile(r"<\s*(?:[a-zA-Z][a-zA-Z0-9:-]*|!doctype)[\s/>]", re.IGNORECASE)
@@ -77,7 +81,12 @@ def parse(html: bytes | str, *, encoding: str | None = None, max_bytes: int) -> 
     if isinstance(html, (bytes, bytearray, memoryview)):
         data = bytes(html[:max_bytes])
         _reject_binary(data)
-        text, used = decode(data, hint=encoding)
+        text, used, exact = _decode(data, encoding)
+        if exact and used == "utf-8" and _parses_as_is(data, text):
+            # libxml2 reads UTF-8 natively: handing it the bytes saves lxml re-encoding
+            # the decoded text, and the tree is the same.
+            _reject_non_html(text)
+            return ParsedPage(root=_build_tree(data), encoding=used)
     elif isinstance(html, str):
         text, used = html[:max_bytes], "unicode"
     else:
@@ -92,31 +101,38 @@ def decode(data: bytes, *, hint: str | None = None) -> tuple[str, str]:
 
     The last step cannot fail (undecodable bytes become U+FFFD), so neither can this.
     """
+    text, used, _ = _decode(data, hint)
+    return text, used
+
+
+def _decode(data: bytes, hint: str | None) -> tuple[str, str, bool]:
+    """`decode`, also saying whether the text is all of `data`, decoded as is (no BOM
+    dropped, no character cut at the end, nothing replaced)."""
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return data[len(bom) :].decode(name, errors="replace"), name
+            return data[len(bom) :].decode(name, errors="replace"), name, False
     for candidate in (_hint_charset(hint), _declared_charset(data)):
         if candidate:
             try:
-                return _strict(data, candidate), candidate
+                return _strict(data, candidate)
             except UnicodeDecodeError:
                 if candidate != "utf-8":
-                    return data.decode(candidate, errors="replace"), candidate
+                    return data.decode(candidate, errors="replace"), candidate, False
     try:
-        return _strict(data, "utf-8"), "utf-8"
+        return _strict(data, "utf-8")
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace"), "cp1252"
+        return data.decode("cp1252", errors="replace"), "cp1252", False
 
 
-def _strict(data: bytes, codec: str) -> str:
+def _strict(data: bytes, codec: str) -> tuple[str, str, bool]:
     """Decode strictly, forgiving only a character cut in half at the very end
     (input truncated at `max_bytes` may end inside a multi-byte sequence)."""
     try:
-        return data.decode(codec)
+        return data.decode(codec), codec, True
     except UnicodeDecodeError as exc:
         if exc.start < len(data) - MAX_CHAR_BYTES or exc.reason != "unexpected end of data":
             raise
-        return data[: exc.start].decode(codec)
+        return data[: exc.start].decode(codec), codec, False
 
 
 def _hint_charset(hint: str | None) -> str | None:
@@ -158,6 +174,15 @@ def _reject_binary(data: bytes) -> None:
         raise ExtractionError("input looks like binary data, not HTML")
 
 
+def _parses_as_is(data: bytes, text: str) -> bool:
+    """Whether UTF-8 `data` needs none of `_sanitise`'s repairs, checked on the bytes."""
+    return (
+        not any(char in data for char in _FORBIDDEN_BYTES)
+        and not any(char in text for char in _FORBIDDEN_WIDE)
+        and not _XML_DECLARATION.match(text)
+    )
+
+
 def _sanitise(text: str) -> str:
     """Drop characters XML trees cannot hold and a leading XML declaration lxml rejects."""
     # One substring search per character is several times faster than a regex scan,
@@ -177,11 +202,17 @@ def _reject_non_html(text: str) -> None:
         raise ExtractionError("input has no HTML tags; it does not look like a web page")
 
 
-def _build_tree(text: str) -> lxml.html.HtmlElement:
-    parser = lxml.etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
+def _build_tree(source: str | bytes) -> lxml.html.HtmlElement:
+    """Parse text, or bytes known to be UTF-8."""
+    parser = lxml.etree.HTMLParser(
+        remove_comments=True,
+        remove_pis=True,
+        no_network=True,
+        encoding="utf-8" if isinstance(source, bytes) else None,
+    )
     parser.set_element_class_lookup(_HTML_CLASSES)
     try:
-        root = lxml.etree.fromstring(text, parser=parser)
+        root = lxml.etree.fromstring(source, parser=parser)
     except (lxml.etree.ParserError, ValueError, TypeError) as exc:
         raise ExtractionError(f"could not parse the input as HTML: {exc}") from None
     if root is None:

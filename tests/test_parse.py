@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import random
 
+import lxml.etree
 import pytest
 
 import extractor
@@ -401,3 +402,19 @@ def test_truncation_inside_utf8_sequence_end_to_end() -> None:
     article = extractor.extract(html, max_input_bytes=cut)
     assert "Ã" not in article.text
     assert "ordinäre" in article.text
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<html><body><p>naïve café, Привет, 東京</p></body></html>",
+        "<html><body><p>bad\x01control and \ufffe non-character</p></body></html>",
+        '<?xml version="1.0" encoding="utf-8"?><html><body><p>déclaré</p></body></html>',
+    ],
+)
+def test_utf8_bytes_parse_to_the_same_tree_as_their_text(page: str) -> None:
+    # UTF-8 bytes that need no repair go to libxml2 undecoded; the tree must not differ.
+    from_bytes = parse(page.encode(), max_bytes=LIMIT)
+    from_text = parse(page, max_bytes=LIMIT)
+    assert lxml.etree.tostring(from_bytes.root) == lxml.etree.tostring(from_text.root)
+    assert from_bytes.encoding == "utf-8"
