@@ -1,8 +1,8 @@
-"""Builds the optional compiled walk (extractor/_fastwalk.pyx); all metadata is in
-pyproject.toml.
+"""Builds the optional compiled walk (extractor/_fastwalk.pyx) and scoring arithmetic
+(extractor/_fastscore.pyx); all metadata is in pyproject.toml.
 
-The extension is optional: without Cython, lxml's headers or a C compiler the install
-still succeeds and `extractor` uses its pure-Python walk.
+The extensions are optional: without Cython, lxml's headers or a C compiler the install
+still succeeds and `extractor` uses its pure-Python code.
 """
 
 from __future__ import annotations
@@ -39,17 +39,21 @@ def _skip(exc: BaseException) -> None:
 
 
 def ext_modules() -> list[Extension]:
-    """The compiled walk, translated to C; none when Cython or lxml's headers are missing."""
+    """The compiled walk and scoring arithmetic, translated to C; none when Cython or
+    lxml's headers are missing."""
     try:
         import lxml
         from Cython.Build import cythonize
 
-        extension = Extension(
-            "extractor._fastwalk",
-            ["extractor/_fastwalk.pyx"],
-            include_dirs=lxml.get_include(),
-        )
-        return list(cythonize([extension], language_level=3, quiet=True))
+        extensions = [
+            Extension(
+                "extractor._fastwalk",
+                ["extractor/_fastwalk.pyx"],
+                include_dirs=lxml.get_include(),
+            ),
+            Extension("extractor._fastscore", ["extractor/_fastscore.pyx"]),
+        ]
+        return list(cythonize(extensions, language_level=3, quiet=True))
     except Exception as exc:  # any failure here means "no extension"
         _skip(exc)
         return []

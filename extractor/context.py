@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from extractor.jsonld import match_share, shingle_set
-from extractor.score import Model, Score, load_model, sigmoid, strength
+from extractor.score import COMPILED_STAGES, Model, Score, load_model, sigmoid, strength
 from extractor.segment import Segmentation
 from extractor.types import Block, Container
 
@@ -34,6 +34,12 @@ CONTEXT_FEATURES: tuple[str, ...] = (
 )
 
 CONTEXT_MODEL = load_model("context.json", names=CONTEXT_FEATURES)
+# The compiled arithmetic, while it computes these very features.
+_COMPILED = (
+    COMPILED_STAGES
+    if COMPILED_STAGES is not None and COMPILED_STAGES.CONTEXT_FEATURES == CONTEXT_FEATURES
+    else None
+)
 
 
 def logit(probability: float) -> float:
@@ -140,20 +146,47 @@ def revise(
     """Second-stage scores: the first stage's verdict, corrected by the block's context.
 
     `body_hint` is the article text the page declares in JSON-LD, if any.  The sum runs
-    in the same order with or without reasons, so the probabilities are identical."""
+    in feature order with or without reasons (and compiled or not), so the probabilities
+    are identical."""
     weights = [model.weights.get(name, 0.0) for name in CONTEXT_FEATURES]
+    if not with_reasons and _COMPILED is not None:
+        return _compiled_revise(seg, scores, model.bias, weights, body_hint, layout)
     revised = []
     for score, row in zip(scores, context_rows(seg, scores, body_hint, layout)):
-        contributions = sorted(
-            [(w * v, k, v) for w, k, v in zip(weights, CONTEXT_FEATURES, row) if v],
-            key=strength,
-        )
+        contributions = [(w * v, k, v) for w, k, v in zip(weights, CONTEXT_FEATURES, row) if v]
         total = model.bias + sum([c for c, _, _ in contributions])
         probability = sigmoid(total)
         if not with_reasons:
             revised.append(Score(probability, ()))
             continue
-        top = ", ".join([f"{k}={v:.2f}({w:+.2f})" for w, k, v in contributions[:3]])
+        strongest = sorted(contributions, key=strength)[:3]
+        top = ", ".join([f"{k}={v:.2f}({w:+.2f})" for w, k, v in strongest])
         change = f"context {score.probability:.2f}->{probability:.2f}: {top}"
         revised.append(Score(probability, (*score.reasons, change)))
     return tuple(revised)
+
+
+def _compiled_revise(
+    seg: Segmentation,
+    scores: tuple[Score, ...],
+    bias: float,
+    weights: list[float],
+    body_hint: str,
+    layout: Cards | None,
+) -> tuple[Score, ...]:
+    """`revise` without reasons, its arithmetic in `extractor._fastscore`."""
+    assert _COMPILED is not None
+    layout = layout or cards(seg)
+    declared = shingle_set(body_hint) if body_hint else None
+    found = _COMPILED.second_stage(
+        seg.blocks,
+        [s.probability for s in scores],
+        layout.card,
+        layout.repeats,
+        frozenset(c.id for c in seg.containers if c.tag == "li"),
+        [match_share(b.text, declared) for b in seg.blocks] if declared else None,
+        bias,
+        weights,
+        MAX_LOGIT,
+    )
+    return tuple([Score(p, ()) for p in found])

@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import json
 import math
+import os
+import warnings
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from importlib import resources
-from types import MappingProxyType
+from types import MappingProxyType, ModuleType
+from typing import Any
 
 from extractor.patterns import GROUP_BITS, GROUP_NAMES
+from extractor.segment import PURE_PYTHON_ENV
 from extractor.types import Block, BlockKind
 
 # Caps keep one extreme value from dominating a linear model.
@@ -52,6 +56,9 @@ _GROUP_FEATURES: dict[int, tuple[str, str]] = {
     GROUP_BITS[g]: (f"near_{g}", f"far_{g}") for g in GROUP_NAMES
 }
 _ALL_GROUP_BITS = sum(_GROUP_FEATURES)
+# How many leading FEATURE_NAMES every block has a value for (kinds, phrases and groups
+# follow); the compiled arithmetic relies on this count and order.
+_BASE_FEATURES = 13
 
 
 # A model's weight lookup: `weights.get`, bound to a mapping.
@@ -154,10 +161,31 @@ def score(
 ) -> tuple[Score, ...]:
     """Score every block on its own; context comes later, in `select`.
 
-    `with_reasons=False` skips writing the explanations (only `explain()` shows them);
-    the probabilities are the same either way."""
+    `with_reasons=False` skips writing the explanations (only `explain()` shows them)
+    and runs the compiled arithmetic when it is built; the probabilities are the same
+    either way."""
+    if not with_reasons and COMPILED_STAGES is not None:
+        found = COMPILED_STAGES.first_stage(blocks, *first_stage_layout(model))
+        return tuple([Score(p, ()) for p in found])
     weight_of = dict(model.weights).get  # a plain dict answers faster than the proxy
     return tuple([_judge(vector(b), model.bias, weight_of, with_reasons) for b in blocks])
+
+
+def first_stage_layout(model: Model) -> tuple[Any, ...]:
+    """`model`'s weights laid out as `_fastscore.first_stage` reads them: the 13
+    always-computed features in `vector`'s order, then kinds, phrases and groups."""
+    weight = dict(model.weights).get
+    return (
+        model.bias,
+        [weight(name, 0.0) for name in FEATURE_NAMES[:_BASE_FEATURES]],
+        {kind: weight(name, 0.0) for kind, name in _KIND_FEATURES.items()},
+        {g: weight(f"phrase_{g}", 0.0) for g in PHRASE_GROUPS},
+        [weight(near, 0.0) for near, _ in _GROUP_FEATURES.values()],
+        [weight(far, 0.0) for _, far in _GROUP_FEATURES.values()],
+        MAX_LOG_WORDS,
+        MAX_PUNCTUATION,
+        MAX_TEXT_DENSITY,
+    )
 
 
 def _judge(
@@ -183,3 +211,35 @@ def sigmoid(logit: float) -> float:
 def strength(contribution: tuple[float, str, float]) -> float:
     """Sort key: the strongest contribution, whatever its sign, first."""
     return -abs(contribution[0])
+
+
+# --- the compiled arithmetic: the one place that decides whether it runs ---------------
+
+def _load_compiled_stages() -> ModuleType | None:
+    """`extractor._fastscore` when it is built, allowed, and computes the features
+    `FEATURE_NAMES` lists, in that order (else it was built for another version)."""
+    if os.environ.get(PURE_PYTHON_ENV):
+        return None
+    try:
+        from extractor import _fastscore
+    except ImportError:  # not built: the Python arithmetic
+        return None
+    laid_out = (
+        *_fastscore.BASE_FEATURES,
+        *_KIND_FEATURES.values(),
+        *(f"phrase_{g}" for g in PHRASE_GROUPS),
+        *(f"near_{g}" for g in GROUP_NAMES),
+        *(f"far_{g}" for g in GROUP_NAMES),
+    )
+    if laid_out != FEATURE_NAMES:
+        warnings.warn(
+            "extractor: compiled scoring disabled (built for another feature layout); "
+            "reinstall to rebuild it",
+            RuntimeWarning,
+            stacklevel=2,
+        )
+        return None
+    return _fastscore
+
+
+COMPILED_STAGES = _load_compiled_stages()
