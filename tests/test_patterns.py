@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractor.features import measure
 from extractor.patterns import (
@@ -20,6 +22,7 @@ from extractor.patterns import (
     markup,
     match_phrase,
     phrase_kind,
+    registry,
 )
 from extractor.patterns.base import LanguagePatterns, normalise_line
 from extractor.patterns.registry import BYLINE_MAX_WORDS, MONTHS, PROMPT_MAX_WORDS, has_date
@@ -503,3 +506,42 @@ def test_caption_ending_in_a_credit(line: str) -> None:
 def test_prose_mentioning_a_photo_is_not_a_credit() -> None:
     line = "She kept the photo of her grandfather on the desk for years."
     assert phrase_kind(line, len(line.split())) is None
+
+
+_ENTRIES = sorted(
+    {
+        p
+        for lang in ALL_LANGUAGES
+        for group in (
+            lang.related_headings, lang.comment_headings, lang.placeholder_lines,
+            lang.prompt_phrases, lang.byline_prefixes, lang.crosslink_prefixes,
+        )
+        for p in group
+    }
+)
+_FILLER = [
+    "The", "council", "met", "12", "May", "2024", "Photo", "Getty", "and", "you", "by",
+    "Photograph: Jane Doe", "(Image: Getty)", "Фото: ТАСС", "Crédit : AFP", "3 comments",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_ENTRIES).map(str.title),
+            st.sampled_from(_ENTRIES),
+            st.sampled_from(_FILLER),
+            st.sampled_from([":", " :", ".", "(", ")", "»", "—", "|", "©", "\n"]),
+            st.text(max_size=6),
+        ),
+        max_size=8,
+    ).map(" ".join)
+)
+def test_the_trigger_word_check_never_changes_a_verdict(line: str) -> None:
+    # `_may_match` only skips work: with it always saying yes, every verdict is the same.
+    words = len(line.split())
+    expected = phrase_kind(line, words)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(registry, "_may_match", lambda tokens: True)
+        assert phrase_kind(line, words) == expected

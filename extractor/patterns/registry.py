@@ -45,9 +45,6 @@ def _phrase_regex(phrases: list[str], *, anchored: bool) -> re.Pattern[str]:
 _RELATED_PREFIX = _phrase_regex([p for p in _RELATED if " " in p], anchored=True)
 _PROMPT_PHRASES = [p for lang in ALL_LANGUAGES for p in lang.prompt_phrases]
 _PROMPTS = _phrase_regex(_PROMPT_PHRASES, anchored=False)
-# Every prompt phrase opens with a word, so it can only match a line holding that word.
-_PROMPT_LEADS: frozenset[str] = frozenset(re.findall(r"\w+", p)[0] for p in _PROMPT_PHRASES)
-assert all(re.match(r"\w", p) for p in _PROMPT_PHRASES), "prompt phrases must open with a word"
 _BYLINES = _phrase_regex([p for lang in ALL_LANGUAGES for p in lang.byline_prefixes], anchored=True)
 _CROSSLINKS = _phrase_regex(
     [p for lang in ALL_LANGUAGES for p in lang.crosslink_prefixes], anchored=True
@@ -76,6 +73,8 @@ _CREDIT = re.compile(
     rf"|\s{_CREDIT_WORDS}\s*:\s*[^.!?:]{{1,60}}$"
 )
 _NUMBER = re.compile(r"\d")
+# What follows the number in a comment count ("12 comments", "3 responses to ...").
+_COMMENT_COUNT_WORDS: frozenset[str] = _COMMENTS | {"responses", "replies"}
 
 RELATED_PREFIX_MAX_WORDS = 7
 # Names of networks share bars list; a short line made mostly of them is a share bar.
@@ -84,6 +83,43 @@ SOCIAL_NETWORKS: frozenset[str] = frozenset(
     messenger flipboard xing vk viber mastodon bluesky copy link print""".split()
 )
 SOCIAL_LINE_MAX_WORDS = 12
+
+
+def _first_word(phrase: str) -> str:
+    return _WORDS.findall(phrase)[0]
+
+
+def _key_word(phrase: str) -> str:
+    """The phrase's longest word: a phrase is found only in a line holding all its words,
+    and its longest is the one fewest lines hold ("cookies" of "we use cookies")."""
+    return max(_WORDS.findall(phrase), key=len)
+
+
+# A prompt phrase can only be found in a line holding its key word.
+_PROMPT_KEYS: frozenset[str] = frozenset(map(_key_word, _PROMPT_PHRASES))
+# The line's first word, when a rule matches the whole line or its start: every such
+# phrase opens with a word, so the line opens with that word.
+_WHOLE_OR_PREFIX: frozenset[str] = _RELATED | _COMMENTS | _PLACEHOLDERS | frozenset(
+    p for lang in ALL_LANGUAGES for p in (*lang.byline_prefixes, *lang.crosslink_prefixes)
+)
+assert all(re.match(r"\w", p) for p in _WHOLE_OR_PREFIX), "such phrases must open with a word"
+_FIRST_TRIGGERS: frozenset[str] = frozenset(map(_first_word, _WHOLE_OR_PREFIX))
+# Words a rule looks for anywhere in the line: prompt keys, network names, credit words.
+_ANYWHERE_TRIGGERS: frozenset[str] = _PROMPT_KEYS | SOCIAL_NETWORKS | frozenset(_CREDIT_LEADS)
+_COMMENT_COUNT_FIRSTS: frozenset[str] = frozenset(map(_first_word, _COMMENT_COUNT_WORDS))
+
+
+def _may_match(tokens: list[str]) -> bool:
+    """Whether any rule of `phrase_kind` could match a line with these lower-case words
+    (which are the normalised line's words: normalising strips no word characters)."""
+    if not tokens:
+        return False
+    first = tokens[0]
+    if first in _FIRST_TRIGGERS or not _ANYWHERE_TRIGGERS.isdisjoint(tokens):
+        return True
+    return first.isdigit() and len(tokens) > 1 and tokens[1] in _COMMENT_COUNT_FIRSTS
+
+
 # A prompt phrase only condemns a short line: prose may mention "newsletter" in passing.
 PROMPT_MAX_WORDS = 25
 # In a longer line the prompt must open it ("Sign up for ..."): in mid-sentence the same
@@ -99,6 +135,10 @@ def phrase_kind(text: str, words: int) -> str | None:
     Returns one of "related-heading", "comment-heading", "placeholder", "prompt",
     "byline", "crosslink", "credit" (a caption ending in a photo credit).
     """
+    # Every rule below needs one of its trigger words in the line; most lines hold none.
+    tokens = _WORDS.findall(text.lower())
+    if not _may_match(tokens):
+        return None
     norm = normalise_line(_SPACED_COLON.sub(":", text))
     if not norm:
         return None
@@ -110,12 +150,13 @@ def phrase_kind(text: str, words: int) -> str | None:
         return "comment-heading"
     if words > PROMPT_MAX_WORDS:
         return None
-    return _short_line_kind(text, norm, words)
+    return _short_line_kind(text, norm, words, tokens)
 
 
-def _short_line_kind(text: str, norm: str, words: int) -> str | None:
+def _short_line_kind(text: str, norm: str, words: int, tokens: list[str]) -> str | None:
     """The groups recognised by how a short line starts or ends, in order of precedence:
-    "Read more: <title>" is a cross-link before "Read more ..." is a section title."""
+    "Read more: <title>" is a cross-link before "Read more ..." is a section title.
+    `tokens` are the line's lower-case words."""
     # French typography puts a space before colons: "Mots-clés : ..." is "mots-clés: ...".
     lead = _SPACED_COLON.sub(":", text.lstrip().lower())
     if _CROSSLINKS.match(lead):
@@ -125,12 +166,10 @@ def _short_line_kind(text: str, norm: str, words: int) -> str | None:
     byline = _BYLINES.match(lead)
     if byline and _is_byline(byline.group(0), text, words):
         return "byline"
-    tokens = _WORDS.findall(norm)
     if words <= SOCIAL_LINE_MAX_WORDS and _mostly_social(tokens):
         return "prompt"
-    # The alternation of every prompt phrase is slow; a phrase can only match where its
-    # first word is one of the line's words, so most lines skip it.
-    if not _PROMPT_LEADS.isdisjoint(tokens):
+    # The alternation of every prompt phrase is slow; most lines hold no phrase's key word.
+    if not _PROMPT_KEYS.isdisjoint(tokens):
         prompt = _PROMPTS.search(norm)
         if prompt and (prompt.start() == 0 or words <= PROMPT_ANYWHERE_MAX_WORDS):
             return "prompt"
@@ -164,4 +203,4 @@ def has_date(text: str) -> bool:
 def _is_comment_count(norm: str) -> bool:
     """'12 comments', '3 responses to ...': the header of a comment thread."""
     head, _, rest = norm.partition(" ")
-    return head.isdigit() and rest.split(" ", 1)[0] in _COMMENTS | {"responses", "replies"}
+    return head.isdigit() and rest.split(" ", 1)[0] in _COMMENT_COUNT_WORDS
