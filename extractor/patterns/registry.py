@@ -86,13 +86,15 @@ SOCIAL_LINE_MAX_WORDS = 12
 
 
 def _first_word(phrase: str) -> str:
-    return _WORDS.findall(phrase)[0]
+    words: list[str] = _WORDS.findall(phrase)
+    return words[0]
 
 
 def _key_word(phrase: str) -> str:
     """The phrase's longest word: a phrase is found only in a line holding all its words,
     and its longest is the one fewest lines hold ("cookies" of "we use cookies")."""
-    return max(_WORDS.findall(phrase), key=len)
+    words: list[str] = _WORDS.findall(phrase)
+    return max(words, key=len)
 
 
 # A prompt phrase can only be found in a line holding its key word.
