@@ -309,6 +309,7 @@ cdef class _Walk:
     cdef Py_ssize_t max_blocks
     cdef dict tags  # name pointer (or namespaced name) -> _Tag
     cdef dict names  # (tag, id, class, role) -> (tokens, groups, label)
+    cdef dict name_tokens  # one class/id/role name -> its tokens
     cdef list frames, cids, tag_names, containers, ends, raw, pieces, link_pieces
     cdef int link_depth, pre_depth, list_depth, quote_depth
     cdef bint last_was_br
@@ -317,6 +318,7 @@ cdef class _Walk:
         self.max_blocks = max_blocks
         self.tags = {}
         self.names = {}
+        self.name_tokens = {}
         self.frames = []
         self.cids = []
         self.tag_names = []
@@ -447,7 +449,7 @@ cdef class _Walk:
         key = (tag.name, ident, classes, role)
         names = self.names.get(key)
         if names is None:
-            names = self.names[key] = _names(tag.name, ident, classes, role)
+            names = self.names[key] = _names(tag.name, ident, classes, role, self.name_tokens)
         tokens, own, label = names
         itemprop = _attr(c, "itemprop")
         semantic = (tag.article or role == "main"

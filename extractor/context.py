@@ -109,14 +109,19 @@ def signature(label: str) -> str:
     return _DIGITS.sub("0", _ID.sub("", label))
 
 
-def repeat_counts(seg: Segmentation) -> Counter[str]:
-    """How many multi-block containers share each signature: a teaser is one of many
-    identical cards, an article body is one of a kind."""
-    return Counter(
-        signature(c.label)
-        for c in seg.containers
-        if c.end_block - c.first_block >= CARD_MIN_BLOCKS
-    )
+def _card_signatures(seg: Segmentation) -> dict[int, str]:
+    """Signature of every multi-block container, by id; how many share a signature says
+    whether a container is one of many identical cards (a teaser) or one of a kind.  Each
+    distinct label is worked once: a page repeats a few labels many times."""
+    by_label: dict[str, str] = {}
+    found: dict[int, str] = {}
+    for c in seg.containers:
+        if c.end_block - c.first_block >= CARD_MIN_BLOCKS:
+            sig = by_label.get(c.label)
+            if sig is None:
+                sig = by_label[c.label] = signature(c.label)
+            found[c.id] = sig
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,9 +134,10 @@ class Cards:
 
 
 def cards(seg: Segmentation) -> Cards:
-    counts = repeat_counts(seg)
+    signatures = _card_signatures(seg)
+    counts = Counter(signatures.values())
     found = tuple(card_of(seg, block) for block in seg.blocks)
-    return Cards(found, tuple(counts[signature(c.label)] if c else 1 for c in found))
+    return Cards(found, tuple(counts[signatures[c.id]] if c else 1 for c in found))
 
 
 def revise(

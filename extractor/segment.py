@@ -83,6 +83,7 @@ class _Walk:
     tags: list[str] = field(default_factory=list)
     owns: list[int] = field(default_factory=list)
     names: dict[tuple[str, str, str, str], _Names] = field(default_factory=dict)
+    name_tokens: dict[str, tuple[str, ...]] = field(default_factory=dict)
     containers: list[tuple[int, str, int, int, str, int, bool, int]] = field(
         default_factory=list
     )
@@ -205,7 +206,7 @@ def _open_frame(walk: _Walk, element: lxml.html.HtmlElement) -> None:
     key = (tag, ident, classes, role)
     names = walk.names.get(key)
     if names is None:
-        names = walk.names[key] = _names(tag, ident, classes, role)
+        names = walk.names[key] = _names(tag, ident, classes, role, walk.name_tokens)
     tokens, own, label = names
     semantic = tag in ARTICLE_TAGS or role == "main" or get("itemprop") == "articleBody"
     parent = walk.frames[-1] if walk.frames else None
@@ -241,8 +242,10 @@ def _close_frame(walk: _Walk) -> None:
     walk.ends[frame.cid] = len(walk.raw)
 
 
-def _names(tag: str, ident: str, classes: str, role: str) -> _Names:
-    tokens = class_tokens(f"{ident} {classes} {role}") if tag not in _ROOT_TAGS else ()
+def _names(
+    tag: str, ident: str, classes: str, role: str, memo: dict[str, tuple[str, ...]]
+) -> _Names:
+    tokens = class_tokens(f"{ident} {classes} {role}", memo) if tag not in _ROOT_TAGS else ()
     return tokens, token_groups(tokens), _label(tag, ident, classes)
 
 

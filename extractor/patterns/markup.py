@@ -135,23 +135,36 @@ _FUNCTION_WORDS: frozenset[str] = frozenset(
 _TAXONOMY_PREFIXES: tuple[str, ...] = ("category-", "tag-", "term-", "tax-", "topic-")
 
 
-def class_tokens(value: str) -> tuple[str, ...]:
-    """Split space-separated class/id/role names into lower-case word tokens."""
+def class_tokens(
+    value: str, memo: dict[str, tuple[str, ...]] | None = None
+) -> tuple[str, ...]:
+    """Split space-separated class/id/role names into lower-case word tokens.
+
+    `memo` (name -> its tokens) lets one walk work each distinct name once: a page
+    repeats a few names ("col", "row", "clearfix") in many combinations."""
     tokens: list[str] = []
     for name in value.split():
-        lowered = name.lower()
-        if lowered.startswith(_MODIFIER_PREFIXES):
-            continue
-        if lowered.startswith(_TAXONOMY_PREFIXES):
-            tokens.append(lowered.split("-", 1)[0])
-            continue
-        if lowered != name:  # camelCase boundaries only exist where there are capitals
-            lowered = _CAMEL.sub(" ", name).lower()
-        plain = lowered.isascii() and lowered.isalnum()
-        parts = [lowered] if plain else [t for t in _SPLIT.split(lowered) if t]
-        if not _is_slug(parts):
-            tokens.extend(parts)
+        found = memo.get(name) if memo is not None else None
+        if found is None:
+            found = name_tokens(name)
+            if memo is not None:
+                memo[name] = found
+        tokens.extend(found)
     return tuple(tokens)
+
+
+def name_tokens(name: str) -> tuple[str, ...]:
+    """The tokens of one class/id/role name ("articleBody" -> article, body)."""
+    lowered = name.lower()
+    if lowered.startswith(_MODIFIER_PREFIXES):
+        return ()
+    if lowered.startswith(_TAXONOMY_PREFIXES):
+        return (lowered.split("-", 1)[0],)
+    if lowered != name:  # camelCase boundaries only exist where there are capitals
+        lowered = _CAMEL.sub(" ", name).lower()
+    plain = lowered.isascii() and lowered.isalnum()
+    parts = [lowered] if plain else [t for t in _SPLIT.split(lowered) if t]
+    return () if _is_slug(parts) else tuple(parts)
 
 
 def _is_slug(parts: list[str]) -> bool:
