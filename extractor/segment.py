@@ -17,7 +17,7 @@ import lxml.etree
 import lxml.html
 
 from extractor.features import measure
-from extractor.patterns import class_tokens, token_groups
+from extractor.patterns import NameMemo, read_names
 from extractor.types import Block, BlockKind, Container
 
 INLINE_TAGS: frozenset[str] = frozenset(
@@ -83,7 +83,7 @@ class _Walk:
     tags: list[str] = field(default_factory=list)
     owns: list[int] = field(default_factory=list)
     names: dict[tuple[str, str, str, str], _Names] = field(default_factory=dict)
-    name_tokens: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    name_tokens: NameMemo = field(default_factory=dict)
     containers: list[tuple[int, str, int, int, str, int, bool, int]] = field(
         default_factory=list
     )
@@ -242,11 +242,11 @@ def _close_frame(walk: _Walk) -> None:
     walk.ends[frame.cid] = len(walk.raw)
 
 
-def _names(
-    tag: str, ident: str, classes: str, role: str, memo: dict[str, tuple[str, ...]]
-) -> _Names:
-    tokens = class_tokens(f"{ident} {classes} {role}", memo) if tag not in _ROOT_TAGS else ()
-    return tokens, token_groups(tokens), _label(tag, ident, classes)
+def _names(tag: str, ident: str, classes: str, role: str, memo: NameMemo) -> _Names:
+    if tag in _ROOT_TAGS:
+        return (), 0, _label(tag, ident, classes)
+    tokens, groups = read_names(f"{ident} {classes} {role}", memo)
+    return tokens, groups, _label(tag, ident, classes)
 
 
 def _label(tag: str, ident: str, classes: str) -> str:

@@ -11,8 +11,10 @@ from extractor.patterns.base import LanguagePatterns, match_phrase
 from extractor.patterns.markup import (
     GROUP_BITS,
     GROUP_NAMES,
+    NameMemo,
     class_tokens,
     group_names,
+    read_names,
     token_groups,
 )
 from extractor.patterns.registry import ALL_LANGUAGES, STOPWORDS, phrase_kind
@@ -23,9 +25,11 @@ __all__ = [
     "GROUP_NAMES",
     "STOPWORDS",
     "LanguagePatterns",
+    "NameMemo",
     "class_tokens",
     "group_names",
     "match_phrase",
     "phrase_kind",
+    "read_names",
     "token_groups",
 ]

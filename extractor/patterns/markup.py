@@ -135,22 +135,29 @@ _FUNCTION_WORDS: frozenset[str] = frozenset(
 _TAXONOMY_PREFIXES: tuple[str, ...] = ("category-", "tag-", "term-", "tax-", "topic-")
 
 
-def class_tokens(
-    value: str, memo: dict[str, tuple[str, ...]] | None = None
-) -> tuple[str, ...]:
-    """Split space-separated class/id/role names into lower-case word tokens.
+def class_tokens(value: str) -> tuple[str, ...]:
+    """Split space-separated class/id/role names into lower-case word tokens."""
+    return tuple(token for name in value.split() for token in name_tokens(name))
 
-    `memo` (name -> its tokens) lets one walk work each distinct name once: a page
-    repeats a few names ("col", "row", "clearfix") in many combinations."""
+
+# Per walk: one class/id/role name -> its tokens and the groups they name.
+NameMemo = dict[str, tuple[tuple[str, ...], int]]
+
+
+def read_names(value: str, memo: NameMemo) -> tuple[tuple[str, ...], int]:
+    """`class_tokens(value)` and the groups they name (`token_groups`), working each
+    distinct name once per `memo`: a page repeats a few names ("col", "row",
+    "clearfix") in many combinations, and both results are unions over names."""
     tokens: list[str] = []
+    mask = 0
     for name in value.split():
-        found = memo.get(name) if memo is not None else None
+        found = memo.get(name)
         if found is None:
-            found = name_tokens(name)
-            if memo is not None:
-                memo[name] = found
-        tokens.extend(found)
-    return tuple(tokens)
+            own = name_tokens(name)
+            found = memo[name] = (own, token_groups(own))
+        tokens.extend(found[0])
+        mask |= found[1]
+    return tuple(tokens), mask
 
 
 def name_tokens(name: str) -> tuple[str, ...]:
