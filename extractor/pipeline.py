@@ -88,7 +88,9 @@ def prepare(
 
 
 def decide(page: Prepared, opts: Options, *, with_reasons: bool = True) -> Explanation:
-    """The stages that judge the blocks: score, select, post-process, render."""
+    """The stages that judge the blocks: score, select, post-process, render.
+
+    Without reasons the Explanation lists no decisions: only its article is wanted."""
     meta, seg = page.meta, page.seg
     url = meta.url
     layout = cards(seg)
@@ -102,10 +104,16 @@ def decide(page: Prepared, opts: Options, *, with_reasons: bool = True) -> Expla
         with_reasons=with_reasons,
     )
     chosen = postprocess(seg, select(seg, scores, opts, layout), meta.title)
-    kept_blocks = tuple(b for b, k in zip(seg.blocks, chosen.kept) if k)
-    decisions = tuple(
-        Decision(block, s.probability, k, s.reasons + r)
-        for block, s, k, r in zip(seg.blocks, scores, chosen.kept, chosen.reasons)
+    kept_blocks = tuple([b for b, k in zip(seg.blocks, chosen.kept) if k])
+    decisions = (
+        tuple(
+            [
+                Decision(block, s.probability, k, s.reasons + r)
+                for block, s, k, r in zip(seg.blocks, scores, chosen.kept, chosen.reasons)
+            ]
+        )
+        if with_reasons
+        else ()  # `extract` reads only the article
     )
     article = Article(
         text=render_text(kept_blocks),

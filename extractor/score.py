@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from types import MappingProxyType, ModuleType
-from typing import Any
+from typing import Any, NamedTuple
 
 from extractor.patterns import GROUP_BITS, GROUP_NAMES
 from extractor.segment import PURE_PYTHON_ENV
@@ -101,9 +101,11 @@ def load_model(name: str = "weights.json", names: tuple[str, ...] = FEATURE_NAME
 DEFAULT_MODEL = load_model()
 
 
-@dataclass(frozen=True, slots=True)
-class Score:
-    """A block's content probability and the contributions that decided it."""
+class Score(NamedTuple):
+    """A block's content probability and the contributions that decided it.
+
+    A named tuple, not a frozen dataclass: two are made per block per page, and a
+    frozen dataclass's `__init__` costs several times more."""
 
     probability: float
     reasons: tuple[str, ...]
