@@ -42,7 +42,7 @@ import lxml.etree
 
 from extractor import features as _features
 from extractor.patterns import STOPWORDS, phrase_kind
-from extractor.patterns.markup import GROUP_NAMES
+from extractor.patterns.markup import GROUP_NAMES, name_tokens, token_groups
 from extractor.patterns.registry import MONTHS
 from extractor.segment import (
     ARTICLE_TAGS,
@@ -58,7 +58,7 @@ from extractor.segment import (
     NEAR_ANCESTORS,
     TAG_PATH_DEPTH,
     Segmentation,
-    _names,
+    _ROOT_TAGS,
 )
 from extractor.types import Block, BlockKind, Container, Features
 
@@ -439,6 +439,28 @@ cdef class _Walk:
         if self.link_depth:
             self.link_pieces.append(text)
 
+    cdef tuple read_names(self, str tag, str ident, str classes, str role):
+        """`segment._names`: tokens, groups and label, each distinct name worked once
+        per walk (by the Python `name_tokens` and `token_groups`)."""
+        cdef list tokens = []
+        cdef long long mask = 0
+        cdef tuple found
+        label = tag
+        if ident:
+            label += "#" + ident.strip()
+        if classes:
+            label += "." + ".".join(classes.split()[:3])
+        if tag in _ROOT_TAGS:
+            return (), 0, label
+        for name in (ident + " " + classes + " " + role).split():
+            found = self.name_tokens.get(name)
+            if found is None:
+                own = name_tokens(name)
+                found = self.name_tokens[name] = (own, token_groups(own))
+            tokens.extend(<tuple>found[0])
+            mask |= <long long>found[1]
+        return tuple(tokens), mask, label
+
     cdef open_frame(self, xmlNode* c, _Tag tag):
         cdef _Frame frame = _Frame()
         cdef _Frame parent = self.frames[-1] if self.frames else None
@@ -449,7 +471,7 @@ cdef class _Walk:
         key = (tag.name, ident, classes, role)
         names = self.names.get(key)
         if names is None:
-            names = self.names[key] = _names(tag.name, ident, classes, role, self.name_tokens)
+            names = self.names[key] = self.read_names(tag.name, ident, classes, role)
         tokens, own, label = names
         itemprop = _attr(c, "itemprop")
         semantic = (tag.article or role == "main"
