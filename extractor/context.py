@@ -136,8 +136,15 @@ class Cards:
 def cards(seg: Segmentation) -> Cards:
     signatures = _card_signatures(seg)
     counts = Counter(signatures.values())
-    found = tuple(card_of(seg, block) for block in seg.blocks)
-    return Cards(found, tuple(counts[signatures[c.id]] if c else 1 for c in found))
+    # A block's card depends only on its innermost container: blocks sharing one share it.
+    by_inner: dict[int, Container | None] = {}
+    found = []
+    for block in seg.blocks:
+        inner = block.containers[-1] if block.containers else -1
+        if inner not in by_inner:
+            by_inner[inner] = card_of(seg, block)
+        found.append(by_inner[inner])
+    return Cards(tuple(found), tuple([counts[signatures[c.id]] if c else 1 for c in found]))
 
 
 def revise(
