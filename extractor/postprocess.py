@@ -23,6 +23,8 @@ from extractor.types import Block, BlockKind
 _AUTHOR_BIT = GROUP_BITS["author"]
 _WORDS = re.compile(r"\w+")
 _NON_WORD = re.compile(r"[\W_]+")
+# The ASCII bytes `_NON_WORD` matches: deleting them from ASCII text is a C table lookup.
+_ASCII_NON_WORD = bytes(b for b in range(128) if not chr(b).isalnum())
 # Phrase groups that are furniture when they open or close the text.
 _EDGE_PHRASES = frozenset(
     {"placeholder", "byline", "prompt", "crosslink", "related-heading", "comment-heading"}
@@ -42,6 +44,8 @@ def postprocess(seg: Segmentation, selection: Selection, title: str) -> Selectio
 
 def text_key(text: str) -> str:
     """Text reduced to lower-case word characters: what makes two paragraphs 'the same'."""
+    if text.isascii():  # the same result, several times faster than the regex
+        return text.encode("ascii").translate(None, _ASCII_NON_WORD).decode("ascii").lower()
     return _NON_WORD.sub("", text).lower()
 
 

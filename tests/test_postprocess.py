@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from helpers import P1, P2, segment_body
+from hypothesis import given
+from hypothesis import strategies as st
 
 import extractor
 from extractor.postprocess import postprocess, text_key
@@ -243,3 +247,9 @@ def test_end_to_end_edges_and_headline() -> None:
     article = extractor.extract(html)
     assert article.title == "Bridge to close"
     assert article.text == f"{P1}\n\n{P2}"
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_ascii_text_key_is_the_regex_one(text: str) -> None:
+    # ASCII text takes a byte-table shortcut; it must agree with the general rule.
+    assert text_key(text) == re.sub(r"[\W_]+", "", text).lower()
