@@ -1,6 +1,7 @@
 """Golden check: the compiled walk against the Python walk, page by page.
 
-For every page it compares, on the same cleaned tree, the full Segmentation of
+For every page it compares the tree `clean` leaves with the compiled scan and with its
+XPath, then, on the same cleaned tree, the full Segmentation of
 `extractor.segment.segment_python` and of `extractor._fastwalk.segment` (every block's
 text, kind, tag, level, containers and every Features field, every Container; values
 and their types, floats to 1e-9), then `extract().text` end to end with each walk.
@@ -20,7 +21,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import lxml.etree
+
 import extractor
+import extractor.clean as clean_module
 import extractor.segment as segment_module
 from extractor.clean import clean
 from extractor.options import Options
@@ -57,13 +61,13 @@ def differences(a: Any, b: Any, path: str = "") -> Iterator[str]:
 
 @contextmanager
 def python_walk_only() -> Iterator[None]:
-    """Run `extract` with the Python walk, whatever is built."""
-    saved = segment_module.COMPILED_WALK
-    segment_module.COMPILED_WALK = None
+    """Run `extract` with the Python walk and clean's XPath, whatever is built."""
+    saved = segment_module.COMPILED_WALK, clean_module.COMPILED_SCAN
+    segment_module.COMPILED_WALK = clean_module.COMPILED_SCAN = None
     try:
         yield
     finally:
-        segment_module.COMPILED_WALK = saved
+        segment_module.COMPILED_WALK, clean_module.COMPILED_SCAN = saved
 
 
 def pages(shared: Path, limit_large: int) -> Iterator[tuple[str, bytes]]:
@@ -85,14 +89,19 @@ def check_page(html: bytes, compiled: Any, max_blocks: int) -> list[str]:
     """Every difference between the two walks on one page, as readable lines."""
     try:
         tree = clean(parse(html, max_bytes=Options().max_input_bytes).root)
+        with python_walk_only():
+            by_xpath = clean(parse(html, max_bytes=Options().max_input_bytes).root)
     except extractor.ExtractionError:
         return []
+    found = []
+    if lxml.etree.tostring(tree) != lxml.etree.tostring(by_xpath):
+        found.append("clean leaves another tree with its compiled scan than with its XPath")
     reference = segment_python(tree, max_blocks=max_blocks)
     body = tree.find("body")
     fast: Segmentation | None = compiled(body if body is not None else tree, max_blocks)
     if fast is None:
         return ["compiled walk declined the page"]
-    found = list(differences(reference, fast, "seg"))
+    found += differences(reference, fast, "seg")
     with python_walk_only():
         expected = extractor.extract(html).text
     if extractor.extract(html).text != expected:

@@ -32,7 +32,12 @@ from cpython.unicode cimport PyUnicode_DecodeUTF8
 from libc.string cimport strcmp, strlen
 
 from lxml.includes cimport tree
-from lxml.includes.etreepublic cimport LXML_VERSION_STRING, _Element
+from lxml.includes.etreepublic cimport (
+    LXML_VERSION_STRING,
+    _Element,
+    elementFactory,
+    import_lxml__etree,
+)
 from lxml.includes.tree cimport xmlAttr, xmlDoc, xmlNode
 
 import dataclasses
@@ -669,6 +674,92 @@ cdef object _measure(str text, str link_text, Py_ssize_t depth, double position,
 
 
 # --- entry points ------------------------------------------------------------------------
+
+import_lxml__etree()  # lxml's C API: elementFactory, below
+
+
+cdef xmlNode* _next_element(xmlNode* c) noexcept:
+    while c != NULL and c.type != tree.XML_ELEMENT_NODE:
+        c = c.next
+    return c
+
+
+cdef unsigned long long _NONE = 0x6e6f6e65  # "none", one byte per letter
+cdef unsigned long long _HIDDEN = 0x68696464656e  # "hidden"
+
+
+cdef bint _may_hide(const char* style) noexcept:
+    """Whether a style value, spaces deleted and lower-cased, holds "none" or "hidden":
+    true of every value `clean.hides` accepts ("display:none", "visibility:hidden" after
+    deleting spaces and folding some letters), so the others need not be reported."""
+    cdef unsigned long long window = 0
+    cdef unsigned char ch
+    while style[0] != 0:
+        ch = <unsigned char>style[0]
+        style += 1
+        if ch == 32:
+            continue
+        if 65 <= ch <= 90:
+            ch += 32
+        window = ((window << 8) | ch) & 0xFFFFFFFFFFFF
+        if (window & 0xFFFFFFFF) == _NONE or window == _HIDDEN:
+            return True
+    return False
+
+
+def clean_candidates(_Element root):
+    """What `clean._CANDIDATES` finds that can matter, as `clean.candidates` lays it
+    out: in document order, (element, None, None) for a <form> and (element, name,
+    value) for each `hidden`, `aria-hidden` or `style` attribute, leaving out styles that
+    cannot hide (`_may_hide`).  None when an attribute value is made of several nodes
+    (the XPath answers for that page).
+
+    A walk over libxml2's element nodes; the XPath's four `//` scans cost more than
+    the whole segmentation walk."""
+    cdef xmlNode* top = root._c_node
+    cdef xmlNode* c = top
+    cdef xmlNode* nxt
+    cdef xmlAttr* a
+    cdef xmlNode* child
+    found = []
+    while c != NULL:
+        element = None
+        if c.ns == NULL and strcmp(<const char*>c.name, "form") == 0:
+            element = elementFactory(root._doc, c)
+            found.append((element, None, None))
+        a = c.properties
+        while a != NULL:
+            if a.ns == NULL and (strcmp(<const char*>a.name, "hidden") == 0
+                                 or strcmp(<const char*>a.name, "aria-hidden") == 0
+                                 or strcmp(<const char*>a.name, "style") == 0):
+                child = a.children
+                if child == NULL:
+                    value = ""
+                elif (child.next == NULL and child.content != NULL and
+                        (child.type == tree.XML_TEXT_NODE
+                         or child.type == tree.XML_CDATA_SECTION_NODE)):
+                    if a.name[0] == b"s" and not _may_hide(<const char*>child.content):
+                        a = a.next
+                        continue
+                    value = _utf8(<const char*>child.content)
+                else:
+                    return None
+                if element is None:
+                    element = elementFactory(root._doc, c)
+                found.append((element, _utf8(<const char*>a.name), value))
+            a = a.next
+        nxt = _next_element(c.children)
+        if nxt != NULL:
+            c = nxt
+            continue
+        while c != top:  # no element children: the next sibling, or an ancestor's
+            nxt = _next_element(c.next)
+            if nxt != NULL:
+                break
+            c = c.parent
+        c = nxt if c != top else NULL
+    return found
+
 
 def segment(_Element top, Py_ssize_t max_blocks):
     """The Segmentation of the tree under `top` (the walk's root: <body>, or the root),

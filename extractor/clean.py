@@ -12,6 +12,8 @@ from typing import Any, cast
 import lxml.etree
 import lxml.html
 
+from extractor.segment import COMPILED_SCAN
+
 # Elements whose content is never article text; their tails (text after them) stay.
 NEVER_CONTENT_TAGS: tuple[str, ...] = (
     "script", "style", "noscript", "template", "svg", "math", "canvas", "iframe", "object",
@@ -23,7 +25,7 @@ NEVER_CONTENT_TAGS: tuple[str, ...] = (
 # the attributes that can hide an element, and the forms.  Which of them hide is decided
 # here in Python, on the few values found, which is much cheaper than a predicate that
 # XPath evaluates on every element.
-_CANDIDATES = lxml.etree.XPath("//@hidden | //@aria-hidden | //@style | //form")
+_CANDIDATES = lxml.etree.XPath(".//@hidden | .//@aria-hidden | .//@style | .//form")
 # Inline styles are compared as the old XPath rule did: spaces deleted, and only the
 # letters of the property searched for folded to lower case.
 _DISPLAY_FOLD = str.maketrans("DISPLAYNOE", "displaynoe", " ")
@@ -34,11 +36,11 @@ def clean(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
     """Remove never-content elements from `root` in place and return it."""
     lxml.etree.strip_elements(root, *NEVER_CONTENT_TAGS, with_tail=False)
     forms: list[lxml.html.HtmlElement] = []
-    for found in cast("list[Any]", _CANDIDATES(root)):
-        if isinstance(found, lxml.html.HtmlElement):
-            forms.append(found)
-        elif hides(found.attrname, found):
-            _drop(found.getparent())
+    for element, name, value in candidates(root):
+        if name is None:
+            forms.append(element)
+        elif hides(name, value or ""):
+            _drop(element)
     # Forms that hold no paragraph are search boxes, logins and newsletter sign-ups; a
     # form that wraps prose is a whole-page ASP.NET-style wrapper and must stay.  Judged
     # after hidden elements are gone, so a form whose only paragraph is hidden goes too.
@@ -46,6 +48,25 @@ def clean(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
         if next(form.iter("p"), None) is None:
             _drop(form)
     return root
+
+
+Candidate = tuple[lxml.html.HtmlElement, "str | None", "str | None"]
+
+
+def candidates(root: lxml.html.HtmlElement) -> list[Candidate]:
+    """In document order: (form, None, None) for each form, (element, name, value) for
+    each attribute that may hide its element.  The compiled scan when it is built (the
+    XPath's four `//` scans cost more than the segmentation walk), else the XPath."""
+    if COMPILED_SCAN is not None:
+        found = COMPILED_SCAN(root)
+        if found is not None:
+            return found
+    return [
+        (hit, None, None)
+        if isinstance(hit, lxml.html.HtmlElement)
+        else (hit.getparent(), hit.attrname, str(hit))
+        for hit in cast("list[Any]", _CANDIDATES(root))
+    ]
 
 
 def hides(name: str, value: str) -> bool:

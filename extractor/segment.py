@@ -12,6 +12,7 @@ import os
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from types import ModuleType
 
 import lxml.etree
 import lxml.html
@@ -336,16 +337,22 @@ def _finish(walk: _Walk) -> Segmentation:
     return Segmentation(tuple(blocks), containers)
 
 
-# --- which walk runs: the one place that decides ---------------------------------------
+# --- which walk (and clean's scan) runs: the one place that decides --------------------
 
 # Set to any non-empty value to run the Python walk even when the compiled one is built.
 PURE_PYTHON_ENV = "EXTRACTOR_PURE_PYTHON"
 # The compiled walk: (walk root, max_blocks) -> Segmentation, or None to decline a tree.
 CompiledWalk = Callable[[lxml.html.HtmlElement, int], "Segmentation | None"]
+# The compiled scan `clean` uses: root -> its candidates, or None to decline a tree.
+CompiledScan = Callable[
+    [lxml.html.HtmlElement],
+    "list[tuple[lxml.html.HtmlElement, str | None, str | None]] | None",
+]
 
 
-def _load_compiled_walk() -> CompiledWalk | None:
-    """The compiled walk, if it is built, allowed, and built against this very lxml.
+def _load_compiled() -> ModuleType | None:
+    """The compiled walk's module, if it is built, allowed, and built against this very
+    lxml.
 
     An extension built against another lxml/libxml2 could misread the tree's C structs,
     so it is not used then (with a warning saying how to rebuild).
@@ -364,7 +371,9 @@ def _load_compiled_walk() -> CompiledWalk | None:
             stacklevel=2,
         )
         return None
-    return _fastwalk.segment
+    return _fastwalk
 
 
-COMPILED_WALK: CompiledWalk | None = _load_compiled_walk()
+_COMPILED = _load_compiled()
+COMPILED_WALK: CompiledWalk | None = _COMPILED.segment if _COMPILED else None
+COMPILED_SCAN: CompiledScan | None = _COMPILED.clean_candidates if _COMPILED else None

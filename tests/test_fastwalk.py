@@ -186,3 +186,42 @@ def test_concurrent_calls_agree_with_serial_ones() -> None:
     with ThreadPoolExecutor(max_workers=8) as pool:
         parallel = list(pool.map(extractor.explain, htmls * 4))
     assert parallel == serial * 4
+
+
+def clean_both_ways(html: str) -> tuple[bytes, bytes]:
+    """The tree `clean` leaves with the compiled scan, and with its XPath."""
+    fast = cleaned(html)
+    with python_walk_only():
+        slow = cleaned(html)
+    assert fast is not None and slow is not None
+    return lxml.etree.tostring(fast), lxml.etree.tostring(slow)
+
+
+_STYLES = [
+    "display:none", "DISPLAY : NONE", "display: none !important", "color:red",
+    "visibility:hidden", "Visibility: Hidden", "visibility:visible", "font: none",
+    "display:n one", "display:\tnone", "background:url(hidden.png)", "",
+]
+_HIDERS = [
+    *(f'style="{s}"' for s in _STYLES), "hidden", 'hidden=""', 'aria-hidden="true"',
+    'aria-hidden="false"', 'aria-hidden="TRUE"', 'class="x"',
+]
+
+
+@SETTINGS
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["div", "p", "span", "form", "section", "a"]),
+            st.sampled_from(_HIDERS),
+            st.sampled_from(["", "<p>para</p>", "text", "<b>x</b> tail"]),
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_clean_scan_leaves_the_tree_the_xpath_leaves(parts: list[tuple[str, str, str]]) -> None:
+    body = "".join(f"<{tag} {attr}>{inner}</{tag}> after" for tag, attr, inner in parts)
+    fast, slow = clean_both_ways(f"<html><body {parts[0][1]}>{body}</body></html>")
+    assert fast == slow
+
