@@ -33,6 +33,7 @@ from extractor.tuning import (
     REGION_REPEAT_DISCOUNT,
     REGION_WORD_CAP,
     RELATED_SECTION_MAX_CONFIDENCE,
+    SECTION_MARKER_MAX_LINK_DENSITY,
     SIBLING_MIN_SHARE,
 )
 from extractor.types import Block, BlockKind
@@ -339,7 +340,8 @@ def _reads_as_article(blocks: tuple[Block, ...], probs: list[float], first: int,
 def _section_end(seg: Segmentation, start: int, region: int) -> int:
     """Where the section a marker opens ends.
 
-    A marker titles the smallest container it opens (its first block) that holds more
+    A marker that is a link titles nothing: it names where the link goes.  Otherwise a
+    marker titles the smallest container it opens (its first block) that holds more
     than the marker; a heading that opens none titles the blocks up to the next heading
     of its rank inside its parent.  Anything else (a menu item named "Trending") titles
     nothing, and only the marker itself goes.  A section never encloses the article
@@ -347,6 +349,8 @@ def _section_end(seg: Segmentation, start: int, region: int) -> int:
     a link target, not the column.
     """
     marker = seg.blocks[start]
+    if marker.features.link_density > SECTION_MARKER_MAX_LINK_DENSITY:
+        return start + 1  # a link ("3 Comments" jumping to the thread) names its target
     article = seg.containers[region]
     for cid in reversed(marker.containers):
         container = seg.containers[cid]

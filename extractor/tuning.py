@@ -61,6 +61,10 @@ NOISE_REGION_GROUPS: tuple[str, ...] = (
 # article footers (tags, share tools).
 NOISE_BOX_TAGS: frozenset[str] = frozenset({"form", "nav", "footer"})
 
+# A section marker ("3 Comments", "Related") linked over more than this share of its words
+# is a link to the section (a jump link in the byline), not the section's title.
+SECTION_MARKER_MAX_LINK_DENSITY = 0.95
+
 # A "Related"/"Read more" section whose blocks average at least this probability (word-
 # weighted) is the rest of the article behind an expander, not a list of other stories.
 RELATED_SECTION_MAX_CONFIDENCE = 0.8

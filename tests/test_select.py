@@ -246,6 +246,19 @@ def test_comment_count_heading_drops_comments() -> None:
     assert kept_texts(s, sel) == [P1]
 
 
+def test_comment_count_link_opening_the_text_titles_nothing() -> None:
+    # A byline's "3 Comments" jump link opens the box holding the body; it names the
+    # thread it links to, not that box.
+    body = (
+        f"<div class='post'><h1>Title</h1><div class='inner'>"
+        f"<div class='comments-link'><a href='#comments'>3 Comments</a></div>"
+        f"<p>{P1}</p><p>{P2}</p><p>{P3}</p></div></div><div class='side'><p>Ad</p></div>"
+    )
+    s, sel = run(body, [0.9, 0.1, 0.9, 0.9, 0.9, 0.1])
+    assert s.containers[sel.region].label == "div.post"  # the box is inside the region
+    assert kept_texts(s, sel) == ["Title", P1, P2, P3]
+
+
 def test_lower_level_heading_does_not_end_section() -> None:
     body = f"<div><p>{P1}</p><h2>Related</h2><h3>Sub</h3><p>Other story</p></div>"
     s, sel = run(body, [0.9, 0.9, MODERATE, MODERATE])
