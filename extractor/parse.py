@@ -90,6 +90,8 @@ def parse(html: bytes | str, *, encoding: str | None = None, max_bytes: int) -> 
 def decode(data: bytes, *, hint: str | None = None) -> tuple[str, str]:
     """Decode page bytes: BOM, caller's hint, <meta> declaration, UTF-8, then windows-1252.
 
+    A hint or declaration the bytes do not decode under loses to valid UTF-8.
+
     The last step cannot fail (undecodable bytes become U+FFFD), so neither can this.
     """
     for bom, name in _BOMS:
@@ -101,7 +103,12 @@ def decode(data: bytes, *, hint: str | None = None) -> tuple[str, str]:
                 return _strict(data, candidate), candidate
             except UnicodeDecodeError:
                 if candidate != "utf-8":
-                    return data.decode(candidate, errors="replace"), candidate
+                    # Bytes that contradict the label but are valid UTF-8 are UTF-8: a
+                    # page re-saved by a UTF-8 tool keeps its old <meta charset>.
+                    try:
+                        return _strict(data, "utf-8"), "utf-8"
+                    except UnicodeDecodeError:
+                        return data.decode(candidate, errors="replace"), candidate
     try:
         return _strict(data, "utf-8"), "utf-8"
     except UnicodeDecodeError:
