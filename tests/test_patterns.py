@@ -494,6 +494,9 @@ def test_article_with_comments_is_noise_not_content() -> None:
         "The cracked seaward wall that closed the pool in 1989 Photo: Jane Roe",
         "Protesters have worn masks to protect their identities (Image: Getty)",
         "The frame after stripping. Photograph: Ines Marlow",
+        "Gulls over the harbour wall at dawn. © Jane Roe / Harbour Press",
+        "© Press office | John Doe",
+        "Snow clearing on the pavement © Jane Roe/photo-agency.test",
     ],
 )
 def test_caption_ending_in_a_credit(line: str) -> None:

@@ -30,7 +30,7 @@ ENGLISH = LanguagePatterns(
         "around the web", "from around the web", "sponsored stories", "recent posts",
         "recent articles", "in other news", "elsewhere", "more in", "further reading",
         "see also", "read more", "more like this", "other stories", "read further",
-        "more on this", "you might like", "related topics",
+        "more on this", "you might like", "related topics", "about the author",
     ),
     comment_headings=(
         "comments", "comment", "leave a comment", "leave a reply", "post a comment",
@@ -57,7 +57,9 @@ ENGLISH = LanguagePatterns(
         "print this", "send to a friend", "email to a friend", "was this article helpful",
         "did you find this article helpful", "was this helpful", "stay up-to-date",
         "stay up to date", "stay informed", "letter to the editor", "print recipe",
-        "click here", "clicking here",
+        "click here", "clicking here", "if you enjoyed", "advertising disclosure",
+        "affiliate links", "earn a commission", "bookmark the permalink", "donate now",
+        "make a donation",
     ),
     byline_prefixes=(
         "by ", "written by", "posted by", "posted on", "published", "updated", "last updated",

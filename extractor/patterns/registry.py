@@ -66,14 +66,18 @@ _CREDIT_WORDS = (
     r"(?:Photo|Photograph|Photos|Picture|Image|Foto|Bild|Crédit|Credit|Source|Фото|Imagen)"
 )
 # Lower-cased credit words: a line holding none of them cannot end in a credit.
-_CREDIT_LEADS: tuple[str, ...] = tuple(
-    w.lower() for w in _CREDIT_WORDS.strip("(?:)").split("|")
+_CREDIT_LEADS: tuple[str, ...] = (
+    *(w.lower() for w in _CREDIT_WORDS.strip("(?:)").split("|")),
+    "©",
 )
 _CREDIT = re.compile(
     # after a sentence end or bracket, with or without a colon ...
     rf"(?:^|[.!?)”\]]\s+|\(){_CREDIT_WORDS}\b\s*[:/©]?\s*[^.!?]{{0,60}}$"
     # ... or anywhere as a "Photo:" label (a credit span printed after a caption span)
     rf"|\s{_CREDIT_WORDS}\s*:\s*[^.!?:]{{1,60}}$"
+    # ... or a copyright sign and a name closing a short line ("... at dawn. © Jane Roe",
+    # "© photo-agency.test": a dot inside a name does not end a sentence)
+    rf"|(?:^|\s)©\s*(?:[^.!?©]|\.(?=\S)){{1,60}}$"
 )
 _NUMBER = re.compile(r"\d")
 
