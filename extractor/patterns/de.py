@@ -50,7 +50,7 @@ GERMAN = LanguagePatterns(
         "artikel versenden", "per e-mail versenden", "war der artikel nützlich",
         "war dieser artikel hilfreich", "rezept drucken", "bleiben sie informiert",
         "unterstützen sie", "enthält werbung", "affiliate-links", "affiliate links",
-        "jetzt spenden",
+        "jetzt spenden", "dieser beitrag wurde am", "der beitrag wurde am", "abgelegt unter",
     ),
     byline_prefixes=(
         "von ", "geschrieben von", "veröffentlicht", "aktualisiert", "stand:", "datum:",

@@ -59,10 +59,11 @@ ENGLISH = LanguagePatterns(
         "stay up to date", "stay informed", "letter to the editor", "print recipe",
         "click here", "clicking here", "if you enjoyed", "advertising disclosure",
         "affiliate links", "earn a commission", "bookmark the permalink", "donate now",
-        "make a donation",
+        "make a donation", "this entry was posted", "this page is best viewed",
     ),
     byline_prefixes=(
-        "by ", "written by", "posted by", "posted on", "published", "updated", "last updated",
+        "by ", "written by", "posted by", "posted on", "posted in", "published", "updated",
+        "last updated",
         "date:", "photo:", "image:", "credit:", "photograph:", "source:", "reporting by",
         "editing by", "filed under", "tags:", "tagged:", "tagged with", "categories:", "category:",
     ),
