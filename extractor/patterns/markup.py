@@ -39,8 +39,8 @@ _GROUPS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
     # Sign-up and consent boxes: never wrap article text.
     "signup": (
         frozenset({"cookie", "cookies", "consent", "gdpr", "newsletter", "signup", "optin",
-                   "newsletters"}),
-        ("newsletter", "cookie"),
+                   "newsletters", "donate", "donation", "donations", "fundraising"}),
+        ("newsletter", "cookie", "donat"),
     ),
     # Other prompts and overlays: paywalled sites wrap the article itself in some of these.
     "prompt": (
