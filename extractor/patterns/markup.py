@@ -21,7 +21,10 @@ _GROUPS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
                    "pagination", "pager", "skip", "sitemap", "subnav", "megamenu"}),
         ("breadcrumb", "navbar", "navigation", "menu"),
     ),
-    "footer": (frozenset({"footer", "colophon", "copyright", "legal", "disclaimer"}), ("footer",)),
+    "footer": (
+        frozenset({"footer", "colophon", "copyright", "legal", "disclaimer", "disclosure"}),
+        ("footer",),
+    ),
     "header": (frozenset({"header", "banner", "branding", "logo", "weather", "ticker"}), ()),
     "related": (
         frozenset({"related", "recommended", "recommendations", "recommendation", "trending",
