@@ -99,6 +99,8 @@ def parse(html: bytes | str, *, encoding: str | None = None, max_bytes: int) -> 
 def decode(data: bytes, *, hint: str | None = None) -> tuple[str, str]:
     """Decode page bytes: BOM, caller's hint, <meta> declaration, UTF-8, then windows-1252.
 
+    A hint or declaration the bytes do not decode under loses to valid UTF-8.
+
     The last step cannot fail (undecodable bytes become U+FFFD), so neither can this.
     """
     text, used, _ = _decode(data, hint)
@@ -117,7 +119,12 @@ def _decode(data: bytes, hint: str | None) -> tuple[str, str, bool]:
                 return _strict(data, candidate)
             except UnicodeDecodeError:
                 if candidate != "utf-8":
-                    return data.decode(candidate, errors="replace"), candidate, False
+                    # Bytes that contradict the label but are valid UTF-8 are UTF-8: a
+                    # page re-saved by a UTF-8 tool keeps its old <meta charset>.
+                    try:
+                        return _strict(data, "utf-8")
+                    except UnicodeDecodeError:
+                        return data.decode(candidate, errors="replace"), candidate, False
     try:
         return _strict(data, "utf-8")
     except UnicodeDecodeError:

@@ -113,10 +113,16 @@ def _trim_edges(
         _drop(kept, reasons, order.pop(0), "furniture at the start of the text")
     while order and (
         _is_edge_furniture(blocks[order[-1]])
-        or blocks[order[-1]].kind is BlockKind.HEADING
+        or _is_dangling_heading(blocks[order[-1]])
         or _in_author_box(seg, blocks[order[-1]], region)
     ):
         _drop(kept, reasons, order.pop(), "furniture at the end of the text")
+
+
+def _is_dangling_heading(block: Block) -> bool:
+    """A heading closing the text titles nothing; a long one is prose in heading markup
+    (a page that sets its whole text in <h3>s), and trimming it would strip them all."""
+    return block.kind is BlockKind.HEADING and block.features.words <= EDGE_MAX_WORDS
 
 
 def _in_author_box(seg: Segmentation, block: Block, region: int) -> bool:

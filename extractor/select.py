@@ -19,6 +19,9 @@ from extractor.patterns.registry import MONTHS
 from extractor.score import Score
 from extractor.segment import Segmentation
 from extractor.tuning import (
+    AFTER_BODY_MIN_PROBABILITY,
+    BODY_BOX_MIN_BLOCKS,
+    BODY_BOX_SHARE,
     CONTEXT_RESCUE_SHARE,
     DATE_LINE_MIN_SHARE,
     EXTEND_MIN_PROBABILITY,
@@ -74,6 +77,7 @@ def select(
     _extend_region(seg, probs, kept, reasons, region, threshold)
     _rescue_by_context(seg.blocks, probs, kept, reasons, in_region, threshold)
     _drop_marked_sections(seg, probs, region, kept, reasons)
+    _drop_after_body(seg, probs, region, kept, reasons)
     return Selection(region, tuple(kept), tuple(tuple(r) for r in reasons))
 
 
@@ -325,6 +329,42 @@ def _drop_marked_sections(
                 kept[j] = False
                 reasons[j].append(f"dropped: in a '{marker.text[:40]}' section")
         i = max(end, i + 1)
+
+
+def _drop_after_body(
+    seg: Segmentation,
+    probs: list[float],
+    region: int,
+    kept: list[bool],
+    reasons: list[list[str]],
+) -> None:
+    """Drop what the region holds after the article's body box, unless very confident.
+
+    The body box is the deepest container inside the region that holds most of the kept
+    words (`BODY_BOX_SHARE`): a site's template appends its boxes (author bio, donation
+    appeal, disclaimer, teasers) to the body inside the same article container, and they
+    read like prose.  Nothing changes when the region itself is the body box.
+    """
+    area = seg.containers[region]
+    kept_words = [0, *accumulate(b.features.words if k else 0 for b, k in zip(seg.blocks, kept))]
+    kept_blocks = [0, *accumulate(kept)]
+    floor = BODY_BOX_SHARE * kept_words[-1]
+    if not floor:
+        return
+    body = area
+    for box in seg.containers:
+        if (
+            box.depth > body.depth
+            and area.first_block <= box.first_block
+            and box.end_block <= area.end_block
+            and kept_words[box.end_block] - kept_words[box.first_block] >= floor
+            and kept_blocks[box.end_block] - kept_blocks[box.first_block] >= BODY_BOX_MIN_BLOCKS
+        ):
+            body = box
+    for j in range(body.end_block, area.end_block):
+        if kept[j] and probs[j] < AFTER_BODY_MIN_PROBABILITY:
+            kept[j] = False
+            reasons[j].append(f"dropped: after the article's body (<{body.tag}>) in its region")
 
 
 def _reads_as_article(blocks: tuple[Block, ...], probs: list[float], first: int, end: int) -> bool:

@@ -182,6 +182,15 @@ def test_declared_utf8_but_invalid_falls_back_to_cp1252() -> None:
     assert body_text(parsed) == FRENCH
 
 
+def test_declared_charset_contradicted_by_valid_utf8_is_utf8() -> None:
+    # A page re-saved as UTF-8 that still declares its old legacy charset.
+    text = "谷歌在2014年收购的人工智能公司开发出一款计算机。"
+    data = page(text, '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">')
+    parsed = parse(data.encode("utf-8"), max_bytes=LIMIT)
+    assert parsed.encoding == "utf-8"
+    assert body_text(parsed) == text
+
+
 @pytest.mark.parametrize(
     "data",
     [b"\xff\xfe\x00", b"\x81\x8d\x8f\x90\x9d", bytes(range(128, 256)), b"<p>\xc3</p>"],

@@ -497,6 +497,9 @@ def test_article_with_comments_is_noise_not_content() -> None:
         "The cracked seaward wall that closed the pool in 1989 Photo: Jane Roe",
         "Protesters have worn masks to protect their identities (Image: Getty)",
         "The frame after stripping. Photograph: Ines Marlow",
+        "Gulls over the harbour wall at dawn. © Jane Roe / Harbour Press",
+        "© Press office | John Doe",
+        "Snow clearing on the pavement © Jane Roe/photo-agency.test",
     ],
 )
 def test_caption_ending_in_a_credit(line: str) -> None:
@@ -522,6 +525,7 @@ _ENTRIES = sorted(
 _FILLER = [
     "The", "council", "met", "12", "May", "2024", "Photo", "Getty", "and", "you", "by",
     "Photograph: Jane Doe", "(Image: Getty)", "Фото: ТАСС", "Crédit : AFP", "3 comments",
+    "© Jane Roe", "at dawn. © Harbour Press", "©",
 ]
 
 
@@ -543,5 +547,5 @@ def test_the_trigger_word_check_never_changes_a_verdict(line: str) -> None:
     words = len(line.split())
     expected = phrase_kind(line, words)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(registry, "_may_match", lambda tokens: True)
+        patch.setattr(registry, "_may_match", lambda text, tokens: True)
         assert phrase_kind(line, words) == expected

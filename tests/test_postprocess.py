@@ -253,3 +253,10 @@ def test_end_to_end_edges_and_headline() -> None:
 def test_ascii_text_key_is_the_regex_one(text: str) -> None:
     # ASCII text takes a byte-table shortcut; it must agree with the general rule.
     assert text_key(text) == re.sub(r"[\W_]+", "", text).lower()
+
+
+def test_long_heading_closing_the_text_is_prose_not_a_dangling_title() -> None:
+    prose = "Entries are open to children aged six to twelve until the third of April this year."
+    assert len(prose.split()) > EDGE_MAX_WORDS
+    body = f"<p>{P1}</p><h3>{prose}</h3><h3>Send your poster</h3>"
+    assert run(body) == [P1, prose]

@@ -217,14 +217,6 @@ def test_generated_page_explain_agrees_with_extract(html: str) -> None:
 
 @SETTINGS
 @given(pages())
-def test_generated_page_precision_keeps_no_more_than_recall(html: str) -> None:
-    precise = extractor.extract(html, favor="precision")
-    recall = extractor.extract(html, favor="recall")
-    assert len(precise.blocks) <= len(recall.blocks)
-
-
-@SETTINGS
-@given(pages())
 def test_generated_page_no_long_paragraph_kept_twice(html: str) -> None:
     # A paragraph printed twice keeps its first copy; three or more copies are the
     # author's repetition and all stay (postprocess._drop_duplicates).

@@ -16,6 +16,7 @@ from extractor.score import Score, score
 from extractor.segment import Segmentation
 from extractor.select import Selection, choose_region, hard_rule, select
 from extractor.tuning import (
+    AFTER_BODY_MIN_PROBABILITY,
     CONTEXT_RESCUE_SHARE,
     HEADING_MIN_PROBABILITY,
     KEEP_THRESHOLD,
@@ -496,3 +497,24 @@ def test_select_uses_real_scores() -> None:
     s = seg(f"<article><p>{P1}</p><p>{P2}</p></article><nav><a href='/'>Home</a></nav>")
     sel = select(s, score(s.blocks), Options())
     assert kept_texts(s, sel) == [P1, P2]
+
+
+def test_box_after_the_body_in_the_region_needs_high_confidence() -> None:
+    # The region holds the body box and, after it, a bio box the template appends.
+    bio = "Jane Roe has covered local government for the paper since 2011."
+    body = (
+        f"<article><div class='body'><p>{P1}</p><p>{P2}</p><p>{P3}</p></div>"
+        f"<div class='bio'><p>{bio}</p></div></article>"
+    )
+    s, sel = run(body, [0.95, 0.95, 0.95, MODERATE])
+    assert kept_texts(s, sel) == [P1, P2, P3]
+    assert sel.reasons[3][-1].startswith("dropped: after the article's body")
+    # A confident block after the body is the article's and stays.
+    s, sel = run(body, [0.95, 0.95, 0.95, AFTER_BODY_MIN_PROBABILITY])
+    assert kept_texts(s, sel) == [P1, P2, P3, bio]
+
+
+def test_region_that_is_its_own_body_box_is_left_alone() -> None:
+    body = f"<article><p>{P1}</p><p>{P2}</p><p>{P3}</p></article>"
+    s, sel = run(body, [0.95, 0.95, MODERATE])
+    assert kept_texts(s, sel) == [P1, P2, P3]

@@ -28,7 +28,8 @@ GERMAN = LanguagePatterns(
         "top-themen", "beliebte artikel", "neueste beiträge", "ähnliche beiträge",
         "weitere beiträge", "themen", "mehr artikel", "mehr von",
         "das könnte dich auch interessieren", "zum weiterlesen", "kommende events",
-        "weitere themen", "alle artikel zu", "weitere tipps",
+        "weitere themen", "alle artikel zu", "weitere tipps", "mehr themen", "schon gelesen",
+        "über den autor", "über die autorin",
     ),
     comment_headings=(
         "kommentare", "kommentar", "kommentar schreiben", "leserkommentare",
@@ -38,6 +39,7 @@ GERMAN = LanguagePatterns(
     placeholder_lines=(
         "anzeige", "werbung", "gesponsert", "bild", "foto", "mehr lesen", "weiterlesen",
         "drucken", "teilen", "schließen", "menü", "suche", "nach oben", "zum inhalt springen",
+        "externer inhalt",
     ),
     prompt_phrases=(
         "newsletter abonnieren", "jetzt abonnieren", "abonnieren", "teilen auf",
@@ -47,7 +49,8 @@ GERMAN = LanguagePatterns(
         "impressum", "alle rechte vorbehalten", "jetzt anmelden", "anmelden", "registrieren",
         "artikel versenden", "per e-mail versenden", "war der artikel nützlich",
         "war dieser artikel hilfreich", "rezept drucken", "bleiben sie informiert",
-        "unterstützen sie",
+        "unterstützen sie", "enthält werbung", "affiliate-links", "affiliate links",
+        "jetzt spenden", "dieser beitrag wurde am", "der beitrag wurde am", "abgelegt unter",
     ),
     byline_prefixes=(
         "von ", "geschrieben von", "veröffentlicht", "aktualisiert", "stand:", "datum:",
@@ -55,6 +58,7 @@ GERMAN = LanguagePatterns(
     ),
     crosslink_prefixes=(
         "lesen sie auch:", "mehr zum thema:", "auch interessant:", "siehe auch:", "lesen sie mehr:",
+        "lesen sie hier:",
     ),
     months=(
         "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august",

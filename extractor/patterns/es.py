@@ -23,10 +23,14 @@ SPANISH = LanguagePatterns(
     prompt_phrases=(
         "suscríbete", "suscribirse", "boletín", "newsletter", "compartir en", "síguenos",
         "utilizamos cookies", "este sitio utiliza cookies", "aceptar", "política de privacidad",
-        "todos los derechos reservados", "iniciar sesión", "enviar a un amigo",
+        "todos los derechos reservados", "iniciar sesión", "enviar a un amigo", "siguenos",
+        "hazte miembro",
     ),
     byline_prefixes=("por ", "publicado", "actualizado", "foto:", "fuente:", "etiquetas:"),
-    crosslink_prefixes=("lee también:", "lea también:", "te puede interesar:", "ver también:"),
+    crosslink_prefixes=(
+        "lee también:", "lea también:", "te puede interesar:", "ver también:", "lea más:",
+        "lee más:", "lea:", "le puede interesar:", "puedes ver:", "vea también:", "mira:",
+    ),
     months=(
         "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
         "septiembre", "setiembre", "octubre", "noviembre", "diciembre",

@@ -36,7 +36,10 @@ FRENCH = LanguagePatterns(
         "par ", "publié", "mis à jour", "modifié le", "photo:", "crédit:", "source:",
         "mots-clés:", "tags:", "catégorie:",
     ),
-    crosslink_prefixes=("lire aussi:", "à lire aussi:", "a lire aussi:", "voir aussi:"),
+    crosslink_prefixes=(
+        "lire aussi:", "à lire aussi:", "a lire aussi:", "voir aussi:", "à lire aussi »",
+        "lire aussi »",
+    ),
     months=(
         "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
         "octobre", "novembre", "décembre",

@@ -21,7 +21,10 @@ _GROUPS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
                    "pagination", "pager", "skip", "sitemap", "subnav", "megamenu"}),
         ("breadcrumb", "navbar", "navigation", "menu"),
     ),
-    "footer": (frozenset({"footer", "colophon", "copyright", "legal", "disclaimer"}), ("footer",)),
+    "footer": (
+        frozenset({"footer", "colophon", "copyright", "legal", "disclaimer", "disclosure"}),
+        ("footer",),
+    ),
     "header": (frozenset({"header", "banner", "branding", "logo", "weather", "ticker"}), ()),
     "related": (
         frozenset({"related", "recommended", "recommendations", "recommendation", "trending",
@@ -39,8 +42,8 @@ _GROUPS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
     # Sign-up and consent boxes: never wrap article text.
     "signup": (
         frozenset({"cookie", "cookies", "consent", "gdpr", "newsletter", "signup", "optin",
-                   "newsletters"}),
-        ("newsletter", "cookie"),
+                   "newsletters", "donate", "donation", "donations", "fundraising"}),
+        ("newsletter", "cookie", "donat"),
     ),
     # Other prompts and overlays: paywalled sites wrap the article itself in some of these.
     "prompt": (

@@ -63,14 +63,18 @@ _CREDIT_WORDS = (
     r"(?:Photo|Photograph|Photos|Picture|Image|Foto|Bild|Crédit|Credit|Source|Фото|Imagen)"
 )
 # Lower-cased credit words: a line holding none of them cannot end in a credit.
-_CREDIT_LEADS: tuple[str, ...] = tuple(
-    w.lower() for w in _CREDIT_WORDS.strip("(?:)").split("|")
+_CREDIT_LEADS: tuple[str, ...] = (
+    *(w.lower() for w in _CREDIT_WORDS.strip("(?:)").split("|")),
+    "©",
 )
 _CREDIT = re.compile(
     # after a sentence end or bracket, with or without a colon ...
     rf"(?:^|[.!?)”\]]\s+|\(){_CREDIT_WORDS}\b\s*[:/©]?\s*[^.!?]{{0,60}}$"
     # ... or anywhere as a "Photo:" label (a credit span printed after a caption span)
     rf"|\s{_CREDIT_WORDS}\s*:\s*[^.!?:]{{1,60}}$"
+    # ... or a copyright sign and a name closing a short line ("... at dawn. © Jane Roe",
+    # "© photo-agency.test": a dot inside a name does not end a sentence)
+    rf"|(?:^|\s)©\s*(?:[^.!?©]|\.(?=\S)){{1,60}}$"
 )
 _NUMBER = re.compile(r"\d")
 # What follows the number in a comment count ("12 comments", "3 responses to ...").
@@ -106,14 +110,21 @@ _WHOLE_OR_PREFIX: frozenset[str] = _RELATED | _COMMENTS | _PLACEHOLDERS | frozen
 )
 assert all(re.match(r"\w", p) for p in _WHOLE_OR_PREFIX), "such phrases must open with a word"
 _FIRST_TRIGGERS: frozenset[str] = frozenset(map(_first_word, _WHOLE_OR_PREFIX))
-# Words a rule looks for anywhere in the line: prompt keys, network names, credit words.
-_ANYWHERE_TRIGGERS: frozenset[str] = _PROMPT_KEYS | SOCIAL_NETWORKS | frozenset(_CREDIT_LEADS)
+# Words a rule looks for anywhere in the line: prompt keys, network names, credit words;
+# and the credit signs that are not words ("©"), looked for in the text itself.
+_ANYWHERE_TRIGGERS: frozenset[str] = (
+    _PROMPT_KEYS | SOCIAL_NETWORKS | frozenset(w for w in _CREDIT_LEADS if w.isalnum())
+)
+_CREDIT_SIGNS: tuple[str, ...] = tuple(w for w in _CREDIT_LEADS if not w.isalnum())
 _COMMENT_COUNT_FIRSTS: frozenset[str] = frozenset(map(_first_word, _COMMENT_COUNT_WORDS))
 
 
-def _may_match(tokens: list[str]) -> bool:
-    """Whether any rule of `phrase_kind` could match a line with these lower-case words
-    (which are the normalised line's words: normalising strips no word characters)."""
+def _may_match(text: str, tokens: list[str]) -> bool:
+    """Whether any rule of `phrase_kind` could match `text`, whose lower-case words are
+    `tokens` (which are the normalised line's words: normalising strips no word
+    characters)."""
+    if any(sign in text for sign in _CREDIT_SIGNS):
+        return True
     if not tokens:
         return False
     first = tokens[0]
@@ -139,7 +150,7 @@ def phrase_kind(text: str, words: int) -> str | None:
     """
     # Every rule below needs one of its trigger words in the line; most lines hold none.
     tokens = _WORDS.findall(text.lower())
-    if not _may_match(tokens):
+    if not _may_match(text, tokens):
         return None
     norm = normalise_line(_SPACED_COLON.sub(":", text))
     if not norm:
