@@ -102,11 +102,17 @@ cdef inline bint _is_closer(Py_UCS4 c) noexcept:
 cdef inline bint _is_sentence_end(Py_UCS4 c) noexcept:
     return c in u".!?。！？…:"
 
+cdef inline bint _is_cjk(Py_UCS4 c) noexcept:
+    """features._CJK: Han, hiragana, katakana."""
+    return (0x3040 <= c <= 0x30FF or 0x3400 <= c <= 0x4DBF or 0x4E00 <= c <= 0x9FFF
+            or 0xF900 <= c <= 0xFAFF or 0xFF66 <= c <= 0xFF9F)
+
 _INLINED = {
     "_WORD_EDGES": "\"'“”‘’«»()[]{}.,;:!?…-–—*",
     "_CLOSERS": "\"'”’»)]",
 }
 _PUNCT_PATTERN = r"[.,;:!?。、！？]"
+_CJK_PATTERN = "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]"
 _SENTENCE_ENDS = frozenset(".!?。！？…:")
 
 cdef int T_OBJECT_EX = 16  # structmember.h: a slot holding a Python object
@@ -577,22 +583,34 @@ cdef object _NUMERIC_DATE_SEARCH = _features._NUMERIC_DATE.search
 cdef object _YEAR_SEARCH = _features._YEAR.search
 cdef object _CLOCK_SEARCH = _features._CLOCK.search
 cdef Py_ssize_t _LINE_WIDTH = _features.LINE_WIDTH
+cdef Py_ssize_t _CJK_CHARS_PER_WORD = _features.CJK_CHARS_PER_WORD
 cdef Py_ssize_t _DATE_LINE_MAX_WORDS = _features.DATE_LINE_MAX_WORDS
 cdef frozenset _STOPWORDS = STOPWORDS
 cdef frozenset _MONTHS = MONTHS
 
 
+cdef inline Py_ssize_t _token_words(Py_ssize_t cjk) noexcept:
+    """features.count_words' share of one token holding `cjk` CJK characters."""
+    return (cjk + _CJK_CHARS_PER_WORD - 1) // _CJK_CHARS_PER_WORD if cjk else 1
+
+
 cdef Py_ssize_t _count_words(str text):
-    """len(text.split())."""
-    cdef Py_ssize_t words = 0
+    """features.count_words."""
+    cdef Py_ssize_t words = 0, cjk = 0
     cdef bint inside = False
     cdef Py_UCS4 c
     for c in text:
         if Py_UNICODE_ISSPACE(c):
+            if inside:
+                words += _token_words(cjk)
+                cjk = 0
             inside = False
-        elif not inside:
+        else:
             inside = True
-            words += 1
+            if _is_cjk(c):
+                cjk += 1
+    if inside:
+        words += _token_words(cjk)
     return words
 
 
@@ -610,21 +628,27 @@ cdef object _measure(str text, str link_text, Py_ssize_t depth, double position,
                      str tag_path, tuple class_tokens, long long near, long long far,
                      bint in_article, bint in_boilerplate):
     cdef Py_ssize_t words = 0, capitals = 0, punctuation = 0, stop = 0, link_words = 0
-    cdef Py_ssize_t i, start, end, n
+    cdef Py_ssize_t i, start, end, n, cjk = 0
     cdef bint inside = False, digits = False, month = False, date_like = False
     cdef Py_UCS4 c
     for c in text:  # words, capitals, punctuation, digits: one pass
         if Py_UNICODE_ISSPACE(c):
+            if inside:
+                words += _token_words(cjk)
+                cjk = 0
             inside = False
         else:
             if not inside:
                 inside = True
-                words += 1
                 capitals += Py_UNICODE_ISUPPER(c) != 0
+            if _is_cjk(c):
+                cjk += 1
             if _is_punct(c):
                 punctuation += 1
             elif Py_UNICODE_ISDECIMAL(c):
                 digits = True
+    if inside:
+        words += _token_words(cjk)
     if link_text:
         link_words = min(words, _count_words(link_text))
     lowered = text.lower()
@@ -793,6 +817,8 @@ def incompatibility():
     for name, value in _INLINED.items():
         if getattr(_features, name) != value:
             return f"features.{name} changed; rebuild the extension"
+    if _features._CJK.pattern != _CJK_PATTERN:
+        return "features._CJK changed; rebuild the extension"
     if _features._SENTENCE_PUNCT.pattern != _PUNCT_PATTERN:
         return "features._SENTENCE_PUNCT changed; rebuild the extension"
     if _features._SENTENCE_ENDS != _SENTENCE_ENDS:

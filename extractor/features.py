@@ -23,6 +23,12 @@ _SENTENCE_PUNCT = re.compile(r"[.,;:!?。、！？]")
 _SENTENCE_ENDS = frozenset(".!?。！？…:")
 _CLOSERS = "\"'”’»)]"
 _NUMERIC_DATE = NUMERIC_DATE
+# Chinese and Japanese write words without spaces between them (Korean spaces its words):
+# their characters are counted, this many to a word (a typical word's length).
+CJK_CHARS_PER_WORD = 2
+# Han ideographs (with extension A and compatibility forms), hiragana, katakana (with
+# half-width forms).
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
@@ -41,8 +47,8 @@ def measure(
     in_boilerplate_tag: bool,
 ) -> Features:
     tokens = text.split()
-    words = len(tokens)
-    link_words = min(words, len(link_text.split())) if link_text else 0
+    words = count_words(text, tokens)
+    link_words = min(words, count_words(link_text, link_text.split())) if link_text else 0
     # Lower-casing the text, then splitting, gives the same words as lower-casing each.
     lowered = [w.strip(_WORD_EDGES) for w in text.lower().split()]
     return Features(
@@ -65,6 +71,19 @@ def measure(
         phrase=phrase_kind(text, words) if words <= 30 else None,
         date_like=words <= DATE_LINE_MAX_WORDS and _names_date(text, lowered),
     )
+
+
+def count_words(text: str, tokens: list[str]) -> int:
+    """Words of `text` (`tokens` is `text.split()`): one per token, but a token holding
+    Chinese or Japanese characters counts one word per `CJK_CHARS_PER_WORD` of them, so
+    a paragraph written without spaces is not taken for one word."""
+    if text.isascii() or not _CJK.search(text):
+        return len(tokens)
+    words = 0
+    for token in tokens:
+        cjk = len(_CJK.findall(token))
+        words += -(-cjk // CJK_CHARS_PER_WORD) if cjk else 1
+    return words
 
 
 def ends_sentence(text: str) -> bool:

@@ -105,6 +105,42 @@ def test_any_text_same_features(text: str, tag: str) -> None:
         assert_same(tree)
 
 
+# The first and last character of each CJK range features._CJK names, and their neighbours.
+_CJK_EDGES = [
+    chr(c)
+    for first, last in ((0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF),
+                        (0xF900, 0xFAFF), (0xFF66, 0xFF9F))
+    for c in (first - 1, first, last, last + 1)
+]
+
+
+def test_cjk_range_edges_same_word_counts() -> None:
+    text = " ".join(c * 3 for c in _CJK_EDGES)
+    tree = cleaned(f"<html><body><p>{text}</p><p><a href='#'>{text}</a></p></body></html>")
+    assert tree is not None
+    assert_same(tree)
+
+
+@SETTINGS
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(["今天", "東京は", "晴れ", "ｶﾀｶﾅ", "。", "、", " ", "\n", "abc"]),
+            st.sampled_from(_CJK_EDGES),
+            st.characters(min_codepoint=0x3000, max_codepoint=0x9FFF),
+            st.characters(min_codepoint=0xF8F0, max_codepoint=0xFFA0),
+        ),
+        max_size=40,
+    ).map("".join),
+    st.booleans(),
+)
+def test_cjk_text_same_word_counts(text: str, linked: bool) -> None:
+    inner = f"<a href='#'>{_escape(text)}</a>" if linked else _escape(text)
+    tree = cleaned(f"<html><body><p>{inner} tail 字</p><p>{_escape(text)}</p></body></html>")
+    if tree is not None:
+        assert_same(tree)
+
+
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;")
 

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.features import DATE_LINE_MAX_WORDS, LINE_WIDTH, is_date_line, measure
+from extractor.features import (
+    CJK_CHARS_PER_WORD,
+    DATE_LINE_MAX_WORDS,
+    LINE_WIDTH,
+    count_words,
+    is_date_line,
+    measure,
+)
 from extractor.patterns import GROUP_BITS
 from extractor.types import Features
 
@@ -57,6 +64,30 @@ def test_word_and_link_counts() -> None:
     assert f.words == 4
     assert f.link_words == 2
     assert f.link_density == 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("one two three", 3),
+        ("Café crème brûlée", 3),  # accented Latin: one word per token, as ever
+        ("서울은 오늘 맑음", 3),  # Korean spaces its words
+        ("今天北京天气晴朗", 8 // CJK_CHARS_PER_WORD),  # Chinese: characters, not tokens
+        ("東京は晴れ。", -(-5 // CJK_CHARS_PER_WORD)),  # kana count; "。" does not
+        ("iPhone15を買った 昨日", 2 + 1),  # 4 CJK characters, then 2 more in a token
+        ("ｶﾀｶﾅ", 2),  # half-width katakana
+    ],
+)
+def test_words_of_scripts_written_without_spaces(text: str, expected: int) -> None:
+    assert count_words(text, text.split()) == expected
+    assert m(text).words == expected
+
+
+def test_cjk_paragraph_is_many_words_and_its_links_count_alike() -> None:
+    text = "记者从文化局获悉，该区计划在明年年底前建成三座社区图书馆。"
+    f = m(text, link_text="文化局")
+    assert f.words == count_words(text, text.split()) > 10
+    assert f.link_words == 2  # three characters, two to a word, rounded up
 
 
 def test_link_words_never_exceed_words() -> None:
