@@ -39,6 +39,9 @@ class LanguagePatterns:
     crosslink_prefixes: tuple[str, ...]
     # Month names, used to recognise date lines.
     months: tuple[str, ...]
+    # False for languages written without spaces between words (Chinese, Japanese): stop
+    # words and month names are looked up word by word, so those groups stay empty.
+    spaced: bool = True
 
 
 def match_phrase(line: str, phrases: tuple[str, ...], *, prefix: bool = False) -> str | None:

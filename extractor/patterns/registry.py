@@ -14,11 +14,13 @@ from extractor.patterns.en import ENGLISH
 from extractor.patterns.es import SPANISH
 from extractor.patterns.fr import FRENCH
 from extractor.patterns.it import ITALIAN
+from extractor.patterns.ja import JAPANESE
 from extractor.patterns.pt import PORTUGUESE
 from extractor.patterns.ru import RUSSIAN
+from extractor.patterns.zh import CHINESE
 
 ALL_LANGUAGES: tuple[LanguagePatterns, ...] = (
-    ENGLISH, GERMAN, FRENCH, SPANISH, RUSSIAN, PORTUGUESE, ITALIAN,
+    ENGLISH, GERMAN, FRENCH, SPANISH, RUSSIAN, PORTUGUESE, ITALIAN, CHINESE, JAPANESE,
 )
 
 # Stop words of every language: the stop-word ratio is a prose detector, not a language one.
