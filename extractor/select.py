@@ -35,6 +35,7 @@ from extractor.tuning import (
     REGION_PIVOT,
     REGION_REPEAT_DISCOUNT,
     REGION_WORD_CAP,
+    RELATED_SECTION_MAX_CARD_SHARE,
     RELATED_SECTION_MAX_CONFIDENCE,
     SECTION_MARKER_MAX_LINK_DENSITY,
     SIBLING_MIN_SHARE,
@@ -69,6 +70,7 @@ def select(
     if not seg.blocks:
         return Selection(region=-1, kept=(), reasons=())
     probs = [s.probability for s in scores]
+    layout = layout or cards(seg)
     totals = region_totals(seg, probs, REGION_PIVOT[options.favor], layout)
     region = best_region(seg, totals)
     areas = (region, *sibling_regions(seg, totals, region))
@@ -76,7 +78,7 @@ def select(
     kept, reasons, in_region = _initial(seg, probs, areas, threshold, options)
     _extend_region(seg, probs, kept, reasons, region, threshold)
     _rescue_by_context(seg.blocks, probs, kept, reasons, in_region, threshold)
-    _drop_marked_sections(seg, probs, region, kept, reasons)
+    _drop_marked_sections(seg, probs, layout.repeats, region, kept, reasons)
     _drop_after_body(seg, probs, region, kept, reasons)
     return Selection(region, tuple(kept), tuple(tuple(r) for r in reasons))
 
@@ -307,6 +309,7 @@ def _rescue_by_context(
 def _drop_marked_sections(
     seg: Segmentation,
     probs: list[float],
+    repeats: tuple[int, ...],
     region: int,
     kept: list[bool],
     reasons: list[list[str]],
@@ -321,7 +324,7 @@ def _drop_marked_sections(
             continue
         end = _section_end(seg, i, region)
         if marker.features.phrase == "related-heading" and _reads_as_article(
-            blocks, probs, i + 1, end
+            blocks, probs, repeats, i + 1, end
         ):
             end = i + 1
         for j in range(i, end):
@@ -367,14 +370,21 @@ def _drop_after_body(
             reasons[j].append(f"dropped: after the article's body (<{body.tag}>) in its region")
 
 
-def _reads_as_article(blocks: tuple[Block, ...], probs: list[float], first: int, end: int) -> bool:
+def _reads_as_article(
+    blocks: tuple[Block, ...], probs: list[float], repeats: tuple[int, ...], first: int, end: int
+) -> bool:
     """Whether a would-be 'Related' section is confidently article text ("Read more"
-    buttons that expand the story precede the rest of it)."""
+    buttons that expand the story precede the rest of it): prose, and not prose set in
+    repeated cards, which is what teasers written as full sentences are."""
     words = sum(blocks[j].features.words for j in range(first, end))
     if not words:
         return False
     mass = sum(probs[j] * blocks[j].features.words for j in range(first, end))
-    return mass / words >= RELATED_SECTION_MAX_CONFIDENCE
+    in_cards = sum(blocks[j].features.words for j in range(first, end) if repeats[j] > 1)
+    return (
+        mass / words >= RELATED_SECTION_MAX_CONFIDENCE
+        and in_cards < RELATED_SECTION_MAX_CARD_SHARE * words
+    )
 
 
 def _section_end(seg: Segmentation, start: int, region: int) -> int:

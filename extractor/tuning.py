@@ -77,6 +77,9 @@ SECTION_MARKER_MAX_LINK_DENSITY = 0.95
 # A "Related"/"Read more" section whose blocks average at least this probability (word-
 # weighted) is the rest of the article behind an expander, not a list of other stories.
 RELATED_SECTION_MAX_CONFIDENCE = 0.8
+# ... unless at least this share of its words sits in repeated cards (one of several
+# containers with the same markup): teasers written as full sentences read like prose.
+RELATED_SECTION_MAX_CARD_SHARE = 0.5
 
 # A short line with a date is a date line when at least this share of its words are
 # numbers or month names; below it the date is a detail (a citation, a caption).

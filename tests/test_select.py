@@ -200,6 +200,24 @@ def test_related_heading_drops_list_under_it() -> None:
     assert any("Related stories" in r for r in sel.reasons[3])
 
 
+def test_related_marker_over_confident_teaser_cards_drops_them() -> None:
+    # "You may like" over teasers written as full sentences, each in a card like the
+    # others: confident prose, but set in repeated cards, so the section goes.
+    teaser_a = "The council voted to rebuild the harbour wall before the winter storms came in."
+    teaser_b = "Residents of the old town asked for more buses to the station on Sunday evenings."
+    cards = "".join(
+        f"<article class='card'><h3><a href='/x'>Story</a></h3><p>{t}</p></article>"
+        for t in (teaser_a, teaser_b)
+    )
+    body = (
+        f"<div class='content'><p>{P1}</p><p>{P2}</p>"
+        f"<div><h3>You may like</h3>{cards}</div></div>"
+    )
+    confident = RELATED_SECTION_MAX_CONFIDENCE + 0.05
+    s, sel = run(body, [0.9, 0.9, 0.3, 0.3, confident, 0.3, confident])
+    assert kept_texts(s, sel) == [P1, P2]
+
+
 def test_related_marker_over_confident_prose_keeps_the_prose() -> None:
     # A "Read more" expander followed by the rest of the story: the section reads as
     # confident article text, so only the marker goes.
