@@ -38,7 +38,8 @@ ENGLISH = LanguagePatterns(
         "reader comments", "add a comment", "what do you think",
     ),
     placeholder_lines=(
-        "advertisement", "advertisements", "sponsored", "sponsored content", "ad",
+        "advertisement", "advertisements", "advert", "adverts", "sponsored",
+        "sponsored content", "ad",
         "spot_img", "spot img", "image", "photo", "loading", "loading...", "story continues below",
         "article continues below", "continue reading below", "scroll to continue",
         "skip to content", "skip to main content", "back to top", "print", "email",
@@ -60,6 +61,7 @@ ENGLISH = LanguagePatterns(
         "click here", "clicking here", "if you enjoyed", "advertising disclosure",
         "affiliate links", "earn a commission", "bookmark the permalink", "donate now",
         "make a donation", "this entry was posted", "this page is best viewed",
+        "share it with", "like this story", "requires javascript", "enable javascript",
     ),
     byline_prefixes=(
         "by ", "written by", "posted by", "posted on", "posted in", "published", "updated",
