@@ -80,7 +80,7 @@ def _capitalised(entry: str) -> str:
 
 def test_all_languages_registered() -> None:
     languages = sorted(lang.language for lang in ALL_LANGUAGES)
-    assert languages == ["de", "en", "es", "fr", "it", "ja", "pt", "ru", "zh"]
+    assert languages == ["de", "en", "es", "fr", "it", "ja", "pl", "pt", "ru", "zh"]
 
 
 @pytest.mark.parametrize(

@@ -15,12 +15,14 @@ from extractor.patterns.es import SPANISH
 from extractor.patterns.fr import FRENCH
 from extractor.patterns.it import ITALIAN
 from extractor.patterns.ja import JAPANESE
+from extractor.patterns.pl import POLISH
 from extractor.patterns.pt import PORTUGUESE
 from extractor.patterns.ru import RUSSIAN
 from extractor.patterns.zh import CHINESE
 
 ALL_LANGUAGES: tuple[LanguagePatterns, ...] = (
-    ENGLISH, GERMAN, FRENCH, SPANISH, RUSSIAN, PORTUGUESE, ITALIAN, CHINESE, JAPANESE,
+    ENGLISH, GERMAN, FRENCH, SPANISH, RUSSIAN, PORTUGUESE, ITALIAN, POLISH, CHINESE,
+    JAPANESE,
 )
 
 # Stop words of every language: the stop-word ratio is a prose detector, not a language one.
