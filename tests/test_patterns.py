@@ -547,5 +547,5 @@ def test_the_trigger_word_check_never_changes_a_verdict(line: str) -> None:
     words = len(line.split())
     expected = phrase_kind(line, words)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(registry, "_may_match", lambda text, tokens: True)
+        patch.setattr(registry, "_may_match", lambda text, tokens, words: True)
         assert phrase_kind(line, words) == expected

@@ -93,48 +93,82 @@ SOCIAL_NETWORKS: frozenset[str] = frozenset(
 SOCIAL_LINE_MAX_WORDS = 12
 
 
-def _first_word(phrase: str) -> str:
+def _words_of(phrase: str) -> list[str]:
     words: list[str] = _WORDS.findall(phrase)
-    return words[0]
+    return words
 
 
 def _key_word(phrase: str) -> str:
     """The phrase's longest word: a phrase is found only in a line holding all its words,
     and its longest is the one fewest lines hold ("cookies" of "we use cookies")."""
-    words: list[str] = _WORDS.findall(phrase)
-    return max(words, key=len)
+    return max(_words_of(phrase), key=len)
 
 
-# A prompt phrase can only be found in a line holding its key word.
-_PROMPT_KEYS: frozenset[str] = frozenset(map(_key_word, _PROMPT_PHRASES))
-# The line's first word, when a rule matches the whole line or its start: every such
-# phrase opens with a word, so the line opens with that word.
+# Phrases matched against the whole line or its start.  Each opens with a word, so a line
+# that matches opens with the phrase's words, in order.
 _WHOLE_OR_PREFIX: frozenset[str] = _RELATED | _COMMENTS | _PLACEHOLDERS | frozenset(
     p for lang in ALL_LANGUAGES for p in (*lang.byline_prefixes, *lang.crosslink_prefixes)
 )
 assert all(re.match(r"\w", p) for p in _WHOLE_OR_PREFIX), "such phrases must open with a word"
-_FIRST_TRIGGERS: frozenset[str] = frozenset(map(_first_word, _WHOLE_OR_PREFIX))
-# Words a rule looks for anywhere in the line: prompt keys, network names, credit words;
-# and the credit signs that are not words ("©"), looked for in the text itself.
-_ANYWHERE_TRIGGERS: frozenset[str] = (
-    _PROMPT_KEYS | SOCIAL_NETWORKS | frozenset(w for w in _CREDIT_LEADS if w.isalnum())
-)
+
+
+def _openings(phrases: frozenset[str]) -> dict[str, frozenset[str] | None]:
+    """First word -> the second words that may follow it, or None when a one-word phrase
+    opens with it (then any line starting with that word may match)."""
+    seconds: dict[str, set[str] | None] = {}
+    for phrase in phrases:
+        first, *rest = _words_of(phrase)
+        if not rest:
+            seconds[first] = None
+        elif seconds.get(first, set()) is not None:
+            seconds.setdefault(first, set()).add(rest[0])  # type: ignore[union-attr]
+    return {k: None if v is None else frozenset(v) for k, v in seconds.items()}
+
+
+_OPENINGS = _openings(_WHOLE_OR_PREFIX)
+_NO_OPENING: frozenset[str] = frozenset()
+# Prompt phrases by key word, each as the set of its words (all must be in the line).
+_PROMPTS_BY_KEY: dict[str, tuple[frozenset[str], ...]] = {}
+for _phrase in _PROMPT_PHRASES:
+    _PROMPTS_BY_KEY[_key_word(_phrase)] = (
+        *_PROMPTS_BY_KEY.get(_key_word(_phrase), ()),
+        frozenset(_words_of(_phrase)),
+    )
+_PROMPT_KEYS: frozenset[str] = frozenset(_PROMPTS_BY_KEY)
+# Credit words are looked for as words; credit signs that are not words ("©") in the text.
+_CREDIT_WORD_SET: frozenset[str] = frozenset(w for w in _CREDIT_LEADS if w.isalnum())
 _CREDIT_SIGNS: tuple[str, ...] = tuple(w for w in _CREDIT_LEADS if not w.isalnum())
-_COMMENT_COUNT_FIRSTS: frozenset[str] = frozenset(map(_first_word, _COMMENT_COUNT_WORDS))
+_COMMENT_COUNT_FIRSTS: frozenset[str] = frozenset(
+    _words_of(p)[0] for p in _COMMENT_COUNT_WORDS if _words_of(p)
+)
 
 
-def _may_match(text: str, tokens: list[str]) -> bool:
-    """Whether any rule of `phrase_kind` could match `text`, whose lower-case words are
-    `tokens` (which are the normalised line's words: normalising strips no word
-    characters)."""
-    if any(sign in text for sign in _CREDIT_SIGNS):
-        return True
+def _may_match(text: str, tokens: list[str], words: int) -> bool:
+    """Whether any rule of `phrase_kind` could match `text` of `words` words, whose
+    lower-case word tokens are `tokens` (which are the normalised line's: normalising
+    strips no word characters).  Each test is implied by the rule it stands for."""
+    for sign in _CREDIT_SIGNS:
+        if sign in text:
+            return True
     if not tokens:
         return False
-    first = tokens[0]
-    if first in _FIRST_TRIGGERS or not _ANYWHERE_TRIGGERS.isdisjoint(tokens):
+    seconds = _OPENINGS.get(tokens[0], _NO_OPENING)
+    if seconds is None or (len(tokens) > 1 and tokens[1] in seconds):
+        return True  # a whole-line or opening phrase's first two words
+    if tokens[0].isdigit() and len(tokens) > 1 and tokens[1] in _COMMENT_COUNT_FIRSTS:
+        return True  # "12 comments"
+    if not _CREDIT_WORD_SET.isdisjoint(tokens):
         return True
-    return first.isdigit() and len(tokens) > 1 and tokens[1] in _COMMENT_COUNT_FIRSTS
+    if words > PROMPT_MAX_WORDS:
+        return False  # the share-bar and prompt rules below only judge short lines
+    if words <= SOCIAL_LINE_MAX_WORDS and _mostly_social(tokens):
+        return True
+    if _PROMPT_KEYS.isdisjoint(tokens):
+        return False
+    present = set(tokens)
+    return any(
+        phrase <= present for key in _PROMPT_KEYS & present for phrase in _PROMPTS_BY_KEY[key]
+    )
 
 
 # A prompt phrase only condemns a short line: prose may mention "newsletter" in passing.
@@ -154,7 +188,7 @@ def phrase_kind(text: str, words: int) -> str | None:
     """
     # Every rule below needs one of its trigger words in the line; most lines hold none.
     tokens = _WORDS.findall(text.lower())
-    if not _may_match(text, tokens):
+    if not _may_match(text, tokens, words):
         return None
     norm = normalise_line(_SPACED_COLON.sub(":", text))
     if not norm:
