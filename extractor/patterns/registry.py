@@ -161,7 +161,11 @@ def _may_match(text: str, tokens: list[str], words: int) -> bool:
         return True
     if words > PROMPT_MAX_WORDS:
         return False  # the share-bar and prompt rules below only judge short lines
-    if words <= SOCIAL_LINE_MAX_WORDS and _mostly_social(tokens):
+    if (
+        words <= SOCIAL_LINE_MAX_WORDS
+        and not SOCIAL_NETWORKS.isdisjoint(tokens)
+        and _mostly_social(tokens)
+    ):
         return True
     if _PROMPT_KEYS.isdisjoint(tokens):
         return False
