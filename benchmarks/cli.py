@@ -120,17 +120,16 @@ def load_datasets(specs: Sequence[str], limit: int | None) -> list[Dataset]:
 
 def run_dataset(data: Dataset, names: list[str], args: argparse.Namespace,
                 bar: Progress) -> DatasetResult:
-    """Every extractor over one data set, one worker process at a time."""
-    runs = []
-    for name in list(names):
-        bar.start(f"{data.name} / {name}", len(data.pages))
-        run = runners.run_extractor(name, data.pages, args.timeout, quiet=not args.verbose,
-                                    on_page=bar.step)
-        bar.finish()
+    """Every extractor over one data set, page by page in turn (`run_extractors`), one
+    worker process per extractor."""
+    bar.start(data.name, len(data.pages))
+    runs = runners.run_extractors(names, data.pages, args.timeout, quiet=not args.verbose,
+                                  on_page=bar.step)
+    bar.finish()
+    for run in runs:
         if run.skipped is not None:
-            note(f"skipped {name}: {run.skipped}")
-            names.remove(name)  # it will not start on the next data set either
-        runs.append(run)
+            note(f"skipped {run.name}: {run.skipped}")
+            names.remove(run.name)  # it will not start on the next data set either
     return summarise(data, runs, args.bootstrap)
 
 

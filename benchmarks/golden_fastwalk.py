@@ -24,7 +24,6 @@ from typing import Any
 import lxml.etree
 
 import extractor
-import extractor.clean as clean_module
 import extractor.segment as segment_module
 from extractor.clean import clean
 from extractor.options import Options
@@ -62,12 +61,12 @@ def differences(a: Any, b: Any, path: str = "") -> Iterator[str]:
 @contextmanager
 def python_walk_only() -> Iterator[None]:
     """Run `extract` with the Python walk and clean's XPath, whatever is built."""
-    saved = segment_module.COMPILED_WALK, clean_module.COMPILED_SCAN
-    segment_module.COMPILED_WALK = clean_module.COMPILED_SCAN = None
+    saved = segment_module.COMPILED_WALK, segment_module.COMPILED_SCAN
+    segment_module.COMPILED_WALK = segment_module.COMPILED_SCAN = None
     try:
         yield
     finally:
-        segment_module.COMPILED_WALK, clean_module.COMPILED_SCAN = saved
+        segment_module.COMPILED_WALK, segment_module.COMPILED_SCAN = saved
 
 
 def pages(shared: Path, limit_large: int) -> Iterator[tuple[str, bytes]]:

@@ -266,30 +266,67 @@ def _one_page(worker: Worker, page: Page, timeout: float,
     return result, False
 
 
+class _Lane:
+    """One extractor's worker and results, advanced one page at a time."""
+
+    def __init__(self, name: str, timeout: float, quiet: bool) -> None:
+        self.run = ExtractorRun(name, extractors.version(name))
+        self.timeout = timeout
+        self.quiet = quiet
+        self.worker: Worker | None = None
+        self.gone = False  # could not start at all: the extractor is skipped
+
+    def step(self, page: Page) -> None:
+        """Extract one page, replacing the worker after a timeout or crash."""
+        if self.gone:
+            return
+        if self.worker is None:
+            self.worker = _start(self.run.name, self.run, self.quiet)
+            if self.worker is None:
+                if not self.run.pages:
+                    self.gone = True
+                    return
+                self.run.pages.append(
+                    PageRun(page.id, "", 0.0, CRASH, "worker failed to restart")
+                )
+                return
+        result, replace = _one_page(self.worker, page, self.timeout, self.run)
+        if replace:
+            self.worker.kill()
+            self.worker = None
+        self.run.pages.append(result)
+
+    def close(self) -> ExtractorRun:
+        if self.worker is not None:
+            self.worker.stop()
+        self.run.skipped = None if self.run.pages else self.run.skipped
+        return self.run
+
+
+def run_extractors(names: Sequence[str], pages: Sequence[Page],
+                   timeout: float = DEFAULT_TIMEOUT, quiet: bool = True,
+                   on_page: Callable[[], None] | None = None) -> list[ExtractorRun]:
+    """Run every page through each extractor, each in its own worker, interleaved: the
+    first page through every extractor in turn, then the second, and so on.
+
+    Why interleaved: these machines drift (other tenants, frequency scaling) over
+    minutes.  Run one after the other, two extractors are timed under different
+    conditions and their ratio measures the drift too; interleaved, every page is
+    timed under the same conditions for all of them.  Only one worker runs at a time.
+    """
+    lanes = [_Lane(name, timeout, quiet) for name in names]
+    for page in pages:
+        for lane in lanes:
+            lane.step(page)
+        if on_page:
+            on_page()
+    return [lane.close() for lane in lanes]
+
+
 def run_extractor(name: str, pages: Sequence[Page], timeout: float = DEFAULT_TIMEOUT,
                   quiet: bool = True, on_page: Callable[[], None] | None = None) -> ExtractorRun:
     """Run every page through `name` in a worker process, replacing it after failures."""
-    run = ExtractorRun(name, extractors.version(name))
-    worker: Worker | None = None
-    for page in pages:
-        if worker is None:
-            worker = _start(name, run, quiet)
-            if worker is None:
-                if not run.pages:  # could not start at all: the extractor is skipped
-                    return run
-                run.pages.append(PageRun(page.id, "", 0.0, CRASH, "worker failed to restart"))
-                continue
-        result, replace = _one_page(worker, page, timeout, run)
-        if replace:
-            worker.kill()
-            worker = None
-        run.pages.append(result)
-        if on_page:
-            on_page()
-    if worker is not None:
-        worker.stop()
-    run.skipped = None if run.pages else run.skipped
-    return run
+    return run_extractors([name], pages, timeout, quiet, on_page)[0]
 
 
 def interpreter_note() -> str:

@@ -12,7 +12,7 @@ from typing import Any, cast
 import lxml.etree
 import lxml.html
 
-from extractor.segment import COMPILED_SCAN
+from extractor import segment
 
 # Elements whose content is never article text; their tails (text after them) stay.
 NEVER_CONTENT_TAGS: tuple[str, ...] = (
@@ -57,8 +57,9 @@ def candidates(root: lxml.html.HtmlElement) -> list[Candidate]:
     """In document order: (form, None, None) for each form, (element, name, value) for
     each attribute that may hide its element.  The compiled scan when it is built (the
     XPath's four `//` scans cost more than the segmentation walk), else the XPath."""
-    if COMPILED_SCAN is not None:
-        found = COMPILED_SCAN(root)
+    scan = segment.COMPILED_SCAN  # decided, with the walk, in segment.py
+    if scan is not None:
+        found = scan(root)
         if found is not None:
             return found
     return [

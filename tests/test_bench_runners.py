@@ -67,6 +67,20 @@ def test_hang_crash_and_exception_cost_only_their_own_page(fakes: str) -> None:
     assert (run.count("timeout"), run.count("crash"), run.count("error")) == (1, 1, 1)
 
 
+def test_extractors_run_interleaved_and_each_keeps_its_own_results(fakes: str) -> None:
+    calls: list[int] = []
+    pages = _pages(b"ok", b"crash", b"ok")
+    runs = runners.run_extractors(
+        [f"{fakes}:echo", f"{fakes}:misbehave", "no_such_module_here:extract"],
+        pages, PAGE_TIMEOUT, on_page=lambda: calls.append(1),
+    )
+    echo, misbehave, missing = runs
+    assert [p.text for p in echo.pages] == ["ok|u0", "crash|u1", "ok|u2"]
+    assert [p.status for p in misbehave.pages] == ["ok", "crash", "ok"]  # restarted
+    assert missing.skipped and not missing.pages
+    assert len(calls) == len(pages)  # progress counts pages, not page x extractor
+
+
 def test_missing_library_is_skipped_with_its_reason() -> None:
     run = runners.run_extractor("no_such_module_here:extract", _pages(b"x"), PAGE_TIMEOUT)
     assert run.pages == []
