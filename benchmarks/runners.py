@@ -33,6 +33,9 @@ from benchmarks import extractors
 from benchmarks.datasets import Page
 
 DEFAULT_TIMEOUT = 20.0  # seconds per page; the slowest baseline needs ~2 s on huge pages
+# Pages an extractor runs before the next takes its turn: enough to run warm, as in a
+# batch job, few enough (a second or so) that the machine cannot drift in between.
+TURN_PAGES = 25
 STARTUP_TIMEOUT = 180.0  # seconds to import a library and build its extractor
 STOP_GRACE = 5.0  # seconds a worker gets to exit before it is killed
 MESSAGE_LIMIT = 300  # characters of an exception message kept for the report
@@ -306,20 +309,24 @@ class _Lane:
 def run_extractors(names: Sequence[str], pages: Sequence[Page],
                    timeout: float = DEFAULT_TIMEOUT, quiet: bool = True,
                    on_page: Callable[[], None] | None = None) -> list[ExtractorRun]:
-    """Run every page through each extractor, each in its own worker, interleaved: the
-    first page through every extractor in turn, then the second, and so on.
+    """Run every page through each extractor, each in its own worker, taking turns:
+    the first `TURN_PAGES` pages through every extractor, then the next ones, and so on.
 
-    Why interleaved: these machines drift (other tenants, frequency scaling) over
-    minutes.  Run one after the other, two extractors are timed under different
-    conditions and their ratio measures the drift too; interleaved, every page is
-    timed under the same conditions for all of them.  Only one worker runs at a time.
+    Why turns: these machines drift (other tenants, frequency scaling) over minutes.
+    Run one after the other, two extractors are timed under different conditions and
+    their ratio measures the drift too.  Why not page by page: a worker woken for one
+    page finds its code and data evicted from the CPU caches by the others, which is
+    not how a batch job runs.  Only one worker is busy at a time.
     """
     lanes = [_Lane(name, timeout, quiet) for name in names]
-    for page in pages:
+    for start in range(0, len(pages), TURN_PAGES):
+        turn = pages[start : start + TURN_PAGES]
         for lane in lanes:
-            lane.step(page)
+            for page in turn:
+                lane.step(page)
         if on_page:
-            on_page()
+            for _ in turn:
+                on_page()
     return [lane.close() for lane in lanes]
 
 
