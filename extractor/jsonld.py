@@ -62,14 +62,19 @@ def _bodies(node: Any, depth: int) -> Iterator[str]:
 
 def shingle_set(text: str, size: int = 4) -> frozenset[tuple[str, ...]]:
     """Lower-case word n-grams of `text`, for matching blocks against it."""
-    words = _WORD.findall(text.lower())
-    return frozenset(tuple(words[i : i + size]) for i in range(len(words) - size + 1))
+    return frozenset(_grams(text, size))
 
 
 def match_share(text: str, body: frozenset[tuple[str, ...]], size: int = 4) -> float:
     """Share of `text`'s word n-grams found in `body` (0.0 for text shorter than n)."""
-    words = _WORD.findall(text.lower())
-    grams = [tuple(words[i : i + size]) for i in range(len(words) - size + 1)]
+    grams = _grams(text, size)
     if not grams:
         return 0.0
-    return sum(1 for g in grams if g in body) / len(grams)
+    return sum(map(body.__contains__, grams)) / len(grams)
+
+
+def _grams(text: str, size: int) -> list[tuple[str, ...]]:
+    """Lower-case word n-grams of `text`, in order (zipping shifted word lists builds
+    the tuples in C)."""
+    words = _WORD.findall(text.lower())
+    return list(zip(*(words[i:] for i in range(size))))
