@@ -16,6 +16,8 @@ from extractor.tuning import (
     DEDUP_MIN_CHARS,
     EDGE_MAX_WORDS,
     HEADLINE_OVERLAP,
+    REPEATED_TEASER_MAX_PROBABILITY,
+    REPEATED_TEASER_MIN_WORDS,
 )
 from extractor.types import Block, BlockKind
 
@@ -31,11 +33,17 @@ _EDGE_PHRASES = frozenset(
 )
 
 
-def postprocess(seg: Segmentation, selection: Selection, title: str) -> Selection:
+def postprocess(
+    seg: Segmentation,
+    selection: Selection,
+    title: str,
+    probabilities: list[float],
+) -> Selection:
     """Apply the clean-up rules in order and return the revised selection."""
     blocks = seg.blocks
     kept = list(selection.kept)
     reasons = [list(r) for r in selection.reasons]
+    _drop_teasers_listed_twice(blocks, probabilities, kept, reasons)
     _drop_headline(blocks, kept, reasons, title)
     _drop_duplicates(blocks, kept, reasons)
     _trim_edges(seg, selection.region, kept, reasons)
@@ -52,6 +60,34 @@ def text_key(text: str) -> str:
 def _drop(kept: list[bool], reasons: list[list[str]], i: int, why: str) -> None:
     kept[i] = False
     reasons[i].append(f"dropped: {why}")
+
+
+def _drop_teasers_listed_twice(
+    blocks: tuple[Block, ...], probs: list[float], kept: list[bool], reasons: list[list[str]]
+) -> None:
+    """A kept list item that links elsewhere and is printed again, word for word, in a
+    dropped block is a teaser: sites show one story list twice (a ticker above the story,
+    the same list in the sidebar), and an item of a title and its excerpt reads as prose.
+    An article's own paragraphs are not list items with links repeated outside it."""
+    candidates = [
+        i
+        for i, b in enumerate(blocks)
+        if kept[i]
+        and b.kind is BlockKind.LIST_ITEM
+        and b.features.link_words
+        and b.features.words >= REPEATED_TEASER_MIN_WORDS
+        and probs[i] < REPEATED_TEASER_MAX_PROBABILITY
+    ]
+    if not candidates:
+        return
+    elsewhere = {
+        text_key(b.text)
+        for i, b in enumerate(blocks)
+        if not kept[i] and b.features.words >= REPEATED_TEASER_MIN_WORDS
+    }
+    for i in candidates:
+        if text_key(blocks[i].text) in elsewhere:
+            _drop(kept, reasons, i, "a linked list item printed again outside the text (a teaser)")
 
 
 def _drop_headline(

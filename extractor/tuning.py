@@ -89,6 +89,12 @@ DATE_LINE_MIN_SHARE = 0.4
 # Paragraphs shorter than this (in characters of normalised text) are not deduplicated:
 # short repeated lines ("Photo", "Reuters") are handled by the edge trimming instead.
 DEDUP_MIN_CHARS = 20
+# A kept linked list item of at least this many words (a title and its excerpt, not a
+# title alone, which a blog's post list and its archive share), printed again word for
+# word in a dropped block, is a teaser from a story list the page shows twice; unless at
+# least REPEATED_TEASER_MAX_PROBABILITY, which only article text reaches.
+REPEATED_TEASER_MIN_WORDS = 20
+REPEATED_TEASER_MAX_PROBABILITY = 0.9
 # A heading before the body is the headline when at least this share of its words are
 # the title's: sites add or drop a word or a site name between <title> and <h1>.
 HEADLINE_OVERLAP = 0.6
