@@ -81,8 +81,7 @@ def select(
     _rescue_by_context(seg.blocks, probs, kept, reasons, in_region, threshold)
     _drop_marked_sections(seg, probs, layout.repeats, region, kept, reasons)
     _drop_after_body(seg, probs, region, kept, reasons)
-    if not any(k and b.kind is not BlockKind.HEADING for b, k in zip(seg.blocks, kept)):
-        _keep_photo_captions(probs, kept, reasons, threshold)
+    _keep_photo_captions(seg.blocks, probs, kept, reasons, threshold)
     return Selection(region, tuple(kept), tuple(tuple(r) for r in reasons))
 
 
@@ -173,15 +172,27 @@ def _initial(
 
 
 def _keep_photo_captions(
-    probs: list[float], kept: list[bool], reasons: list[list[str]], threshold: float
+    blocks: tuple[Block, ...],
+    probs: list[float],
+    kept: list[bool],
+    reasons: list[list[str]],
+    threshold: float,
 ) -> None:
-    """A page whose only text is a caption is a photo page, and its caption is its story:
-    captions in the region that clear the threshold are kept when nothing but headings
-    is."""
-    for j, p in enumerate(probs):
-        if p >= threshold and reasons[j][0].startswith(_CAPTION_VETO):
-            kept[j] = True
-            reasons[j].append("kept: the caption of a photo page with no other text")
+    """A page whose text is mostly a caption is a photo page, and its caption is its
+    story: captions in the region that clear the threshold are kept when they hold more
+    words than the kept text that is not a heading (a gallery's "Previous 1 / 6 Next")."""
+    captions = [
+        j for j, p in enumerate(probs) if p >= threshold and reasons[j][0].startswith(_CAPTION_VETO)
+    ]
+    caption_words = sum(blocks[j].features.words for j in captions)
+    text_words = sum(
+        b.features.words for b, k in zip(blocks, kept) if k and b.kind is not BlockKind.HEADING
+    )
+    if text_words >= caption_words:
+        return
+    for j in captions:
+        kept[j] = True
+        reasons[j].append("kept: the caption of a photo page with little other text")
 
 
 def _extend_region(

@@ -543,7 +543,11 @@ def test_photo_page_keeps_its_caption_when_nothing_else_is_kept() -> None:
     body = f"<div><h1>Tall ships</h1><div class='caption'>{caption}</div></div>"
     s, sel = run(body, [0.9, 0.7])
     assert kept_texts(s, sel) == ["Tall ships", caption]
-    assert sel.reasons[1][-1] == "kept: the caption of a photo page with no other text"
+    assert sel.reasons[1][-1] == "kept: the caption of a photo page with little other text"
+    # a gallery's pager beside it is not text enough to drop it
+    pager = "<div>Previous 1 / 6 Next</div>"
+    s, sel = run(body.replace("</h1>", f"</h1>{pager}"), [0.9, 0.5, 0.7])
+    assert kept_texts(s, sel) == ["Tall ships", "Previous 1 / 6 Next", caption]
     # with article text beside it, the caption goes as usual
     s, sel = run(f"<div><p>{P1}</p><div class='caption'>{caption}</div></div>", [0.9, 0.7])
     assert kept_texts(s, sel) == [P1]
