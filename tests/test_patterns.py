@@ -549,3 +549,23 @@ def test_the_trigger_word_check_never_changes_a_verdict(line: str) -> None:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(registry, "_may_match", lambda text, tokens: True)
         assert phrase_kind(line, words) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Weitere Informationen:", "placeholder"),
+        ("TOP THEMEN", "related-heading"),
+        ("Alle Angaben ohne Gewähr.", "prompt"),
+        ("(Noch keine Bewertungen)", "prompt"),
+        ("« Zurück zur Übersicht", "prompt"),
+        ("Zurück zu allen Meldungen", "prompt"),
+    ],
+)
+def test_german_site_furniture_labels(line: str, expected: str) -> None:
+    assert kind(line) == expected
+
+
+def test_german_furniture_words_in_prose_are_not_furniture() -> None:
+    line = "Weitere Informationen rund um das Thema finden Leser im zweiten Teil der Serie."
+    assert kind(line) is None
