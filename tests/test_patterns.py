@@ -569,3 +569,10 @@ def test_german_site_furniture_labels(line: str, expected: str) -> None:
 def test_german_furniture_words_in_prose_are_not_furniture() -> None:
     line = "Weitere Informationen rund um das Thema finden Leser im zweiten Teil der Serie."
     assert kind(line) is None
+
+
+@pytest.mark.parametrize(
+    "line", ["4 Min Read", "5 min. Lesezeit", "11 minut czytania", "3 min de lecture"]
+)
+def test_reading_time_labels_are_furniture(line: str) -> None:
+    assert kind(line) == "prompt"

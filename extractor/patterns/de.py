@@ -42,6 +42,8 @@ GERMAN = LanguagePatterns(
         "externer inhalt", "weitere informationen",
     ),
     prompt_phrases=(
+        # reading-time labels ("4 min read")
+        "min. lesezeit", "min lesezeit", "minuten lesezeit",
         "newsletter abonnieren", "jetzt abonnieren", "abonnieren", "teilen auf",
         "artikel teilen", "folgen sie uns", "wir verwenden cookies",
         "diese website verwendet cookies",
