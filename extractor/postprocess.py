@@ -14,6 +14,7 @@ from extractor.select import Selection
 from extractor.tuning import (
     AUTHOR_BOX_MAX_BLOCKS,
     DEDUP_MIN_CHARS,
+    DEDUP_SAME_FLOW_MAX_WORDS,
     EDGE_MAX_WORDS,
     HEADLINE_OVERLAP,
     REPEATED_TEASER_MAX_PROBABILITY,
@@ -120,12 +121,22 @@ def _mostly_within(text: str, words: set[str]) -> bool:
     return bool(own) and sum(w in words for w in own) >= HEADLINE_OVERLAP * len(own)
 
 
+def _authored_repeat(first: Block, second: Block) -> bool:
+    """A line of a sentence or so printed twice in one flow of text (the same parent
+    element) is the author's: a recipe's repeated step, a refrain, a line of dialogue."""
+    return (
+        first.features.words <= DEDUP_SAME_FLOW_MAX_WORDS
+        and first.containers[:-1] == second.containers[:-1]
+    )
+
+
 def _drop_duplicates(blocks: tuple[Block, ...], kept: list[bool], reasons: list[list[str]]) -> None:
     """A paragraph printed twice is kept where it first appears.
 
     Twice is the defect (a standfirst repeated as the body's lead, a mobile and a desktop
-    copy); a paragraph printed three times or more is repetition the author chose (a
-    refrain, filler text) and stays.
+    copy); a paragraph printed three times or more, or a short line printed twice in one
+    flow of text, is repetition the author chose (a refrain, a recipe's repeated step) and
+    stays.
     """
     copies: dict[str, list[int]] = {}
     for i, block in enumerate(blocks):
@@ -134,7 +145,7 @@ def _drop_duplicates(blocks: tuple[Block, ...], kept: list[bool], reasons: list[
             if len(key) >= DEDUP_MIN_CHARS:
                 copies.setdefault(key, []).append(i)
     for first, *later in copies.values():
-        if len(later) == 1:
+        if len(later) == 1 and not _authored_repeat(blocks[first], blocks[later[0]]):
             _drop(kept, reasons, later[0], f"repeats block {first}")
 
 

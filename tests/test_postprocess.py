@@ -15,6 +15,7 @@ from extractor.select import Selection
 from extractor.tuning import (
     AUTHOR_BOX_MAX_BLOCKS,
     DEDUP_MIN_CHARS,
+    DEDUP_SAME_FLOW_MAX_WORDS,
     EDGE_MAX_WORDS,
     REPEATED_TEASER_MAX_PROBABILITY,
 )
@@ -301,3 +302,16 @@ def test_short_or_unlinked_repeated_list_item_stays() -> None:
         body = f"<ul><li>{item}</li></ul><p>{P1}</p><aside><ul><li>{item}</li></ul></aside>"
         _, out = process(body, kept=[True, True, False])
         assert out.kept[0], item
+
+
+def test_short_line_printed_twice_in_one_flow_is_kept_twice() -> None:
+    step = "Stir in one cup of berries and blend until smooth."
+    assert len(step.split()) <= DEDUP_SAME_FLOW_MAX_WORDS
+    body = f"<div><p>{P1}</p><p>{step}</p><p>{P2}</p><p>{step}</p></div>"
+    assert run(body) == [P1, step, P2, step]
+    # ... but printed in two places (a standfirst and the lead) it is a copy
+    body = f"<div><p>{step}</p></div><div><p>{P1}</p><p>{step}</p></div>"
+    assert run(body) == [step, P1]
+    # and a paragraph printed twice in one flow is a copy too
+    assert len(P1.split()) > DEDUP_SAME_FLOW_MAX_WORDS
+    assert run(f"<div><p>{P1}</p><p>{P2}</p><p>{P1}</p></div>") == [P1, P2]
