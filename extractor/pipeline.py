@@ -103,7 +103,8 @@ def decide(page: Prepared, opts: Options, *, with_reasons: bool = True) -> Expla
         layout,
         with_reasons=with_reasons,
     )
-    chosen = postprocess(seg, select(seg, scores, opts, layout), meta.title)
+    probabilities = [s.probability for s in scores]
+    chosen = postprocess(seg, select(seg, scores, opts, layout), meta.title, probabilities)
     kept_blocks = tuple([b for b, k in zip(seg.blocks, chosen.kept) if k])
     decisions = (
         tuple(

@@ -14,8 +14,11 @@ from extractor.select import Selection
 from extractor.tuning import (
     AUTHOR_BOX_MAX_BLOCKS,
     DEDUP_MIN_CHARS,
+    DEDUP_SAME_FLOW_MAX_WORDS,
     EDGE_MAX_WORDS,
     HEADLINE_OVERLAP,
+    REPEATED_TEASER_MAX_PROBABILITY,
+    REPEATED_TEASER_MIN_WORDS,
 )
 from extractor.types import Block, BlockKind
 
@@ -31,11 +34,17 @@ _EDGE_PHRASES = frozenset(
 )
 
 
-def postprocess(seg: Segmentation, selection: Selection, title: str) -> Selection:
+def postprocess(
+    seg: Segmentation,
+    selection: Selection,
+    title: str,
+    probabilities: list[float],
+) -> Selection:
     """Apply the clean-up rules in order and return the revised selection."""
     blocks = seg.blocks
     kept = list(selection.kept)
     reasons = [list(r) for r in selection.reasons]
+    _drop_teasers_listed_twice(blocks, probabilities, kept, reasons)
     _drop_headline(blocks, kept, reasons, title)
     _drop_duplicates(blocks, kept, reasons)
     _trim_edges(seg, selection.region, kept, reasons)
@@ -52,6 +61,34 @@ def text_key(text: str) -> str:
 def _drop(kept: list[bool], reasons: list[list[str]], i: int, why: str) -> None:
     kept[i] = False
     reasons[i].append(f"dropped: {why}")
+
+
+def _drop_teasers_listed_twice(
+    blocks: tuple[Block, ...], probs: list[float], kept: list[bool], reasons: list[list[str]]
+) -> None:
+    """A kept list item that links elsewhere and is printed again, word for word, in a
+    dropped block is a teaser: sites show one story list twice (a ticker above the story,
+    the same list in the sidebar), and an item of a title and its excerpt reads as prose.
+    An article's own paragraphs are not list items with links repeated outside it."""
+    candidates = [
+        i
+        for i, b in enumerate(blocks)
+        if kept[i]
+        and b.kind is BlockKind.LIST_ITEM
+        and b.features.link_words
+        and b.features.words >= REPEATED_TEASER_MIN_WORDS
+        and probs[i] < REPEATED_TEASER_MAX_PROBABILITY
+    ]
+    if not candidates:
+        return
+    elsewhere = {
+        text_key(b.text)
+        for i, b in enumerate(blocks)
+        if not kept[i] and b.features.words >= REPEATED_TEASER_MIN_WORDS
+    }
+    for i in candidates:
+        if text_key(blocks[i].text) in elsewhere:
+            _drop(kept, reasons, i, "a linked list item printed again outside the text (a teaser)")
 
 
 def _drop_headline(
@@ -84,12 +121,22 @@ def _mostly_within(text: str, words: set[str]) -> bool:
     return bool(own) and sum(w in words for w in own) >= HEADLINE_OVERLAP * len(own)
 
 
+def _authored_repeat(first: Block, second: Block) -> bool:
+    """A line of a sentence or so printed twice in one flow of text (the same parent
+    element) is the author's: a recipe's repeated step, a refrain, a line of dialogue."""
+    return (
+        first.features.words <= DEDUP_SAME_FLOW_MAX_WORDS
+        and first.containers[:-1] == second.containers[:-1]
+    )
+
+
 def _drop_duplicates(blocks: tuple[Block, ...], kept: list[bool], reasons: list[list[str]]) -> None:
     """A paragraph printed twice is kept where it first appears.
 
     Twice is the defect (a standfirst repeated as the body's lead, a mobile and a desktop
-    copy); a paragraph printed three times or more is repetition the author chose (a
-    refrain, filler text) and stays.
+    copy); a paragraph printed three times or more, or a short line printed twice in one
+    flow of text, is repetition the author chose (a refrain, a recipe's repeated step) and
+    stays.
     """
     copies: dict[str, list[int]] = {}
     for i, block in enumerate(blocks):
@@ -98,7 +145,7 @@ def _drop_duplicates(blocks: tuple[Block, ...], kept: list[bool], reasons: list[
             if len(key) >= DEDUP_MIN_CHARS:
                 copies.setdefault(key, []).append(i)
     for first, *later in copies.values():
-        if len(later) == 1:
+        if len(later) == 1 and not _authored_repeat(blocks[first], blocks[later[0]]):
             _drop(kept, reasons, later[0], f"repeats block {first}")
 
 

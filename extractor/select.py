@@ -49,6 +49,7 @@ _NOISE_REGION_BITS = sum(GROUP_BITS[g] for g in NOISE_REGION_GROUPS)
 _COMMENTS_BIT = GROUP_BITS["comments"]
 # Class words by which a site names a box as a caption or credit.
 _CAPTION_TOKENS = frozenset({"caption", "figcaption", "credit", "credits"})
+_CAPTION_VETO = "caption"
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +81,7 @@ def select(
     _rescue_by_context(seg.blocks, probs, kept, reasons, in_region, threshold)
     _drop_marked_sections(seg, probs, layout.repeats, region, kept, reasons)
     _drop_after_body(seg, probs, region, kept, reasons)
+    _keep_photo_captions(seg.blocks, probs, kept, reasons, threshold)
     return Selection(region, tuple(kept), tuple(tuple(r) for r in reasons))
 
 
@@ -169,6 +171,30 @@ def _initial(
     return kept, reasons, in_region
 
 
+def _keep_photo_captions(
+    blocks: tuple[Block, ...],
+    probs: list[float],
+    kept: list[bool],
+    reasons: list[list[str]],
+    threshold: float,
+) -> None:
+    """A page whose text is mostly a caption is a photo page, and its caption is its
+    story: captions in the region that clear the threshold are kept when they hold more
+    words than the kept text that is not a heading (a gallery's "Previous 1 / 6 Next")."""
+    captions = [
+        j for j, p in enumerate(probs) if p >= threshold and reasons[j][0].startswith(_CAPTION_VETO)
+    ]
+    caption_words = sum(blocks[j].features.words for j in captions)
+    text_words = sum(
+        b.features.words for b, k in zip(blocks, kept) if k and b.kind is not BlockKind.HEADING
+    )
+    if text_words >= caption_words:
+        return
+    for j in captions:
+        kept[j] = True
+        reasons[j].append("kept: the caption of a photo page with little other text")
+
+
 def _extend_region(
     seg: Segmentation,
     probs: list[float],
@@ -233,7 +259,7 @@ def hard_rule(
         or not _CAPTION_TOKENS.isdisjoint(f.class_tokens)
     )
     if is_caption and not options.include_captions:
-        return "caption (include_captions=False)"
+        return f"{_CAPTION_VETO} (include_captions=False)"
     if block.kind is BlockKind.TABLE_CELL and not options.include_tables:
         return "table cell (include_tables=False)"
     if cum_words is None:

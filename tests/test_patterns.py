@@ -549,3 +549,30 @@ def test_the_trigger_word_check_never_changes_a_verdict(line: str) -> None:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(registry, "_may_match", lambda text, tokens, words: True)
         assert phrase_kind(line, words) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Weitere Informationen:", "placeholder"),
+        ("TOP THEMEN", "related-heading"),
+        ("Alle Angaben ohne Gewähr.", "prompt"),
+        ("(Noch keine Bewertungen)", "prompt"),
+        ("« Zurück zur Übersicht", "prompt"),
+        ("Zurück zu allen Meldungen", "prompt"),
+    ],
+)
+def test_german_site_furniture_labels(line: str, expected: str) -> None:
+    assert kind(line) == expected
+
+
+def test_german_furniture_words_in_prose_are_not_furniture() -> None:
+    line = "Weitere Informationen rund um das Thema finden Leser im zweiten Teil der Serie."
+    assert kind(line) is None
+
+
+@pytest.mark.parametrize(
+    "line", ["4 Min Read", "5 min. Lesezeit", "11 minut czytania", "3 min de lecture"]
+)
+def test_reading_time_labels_are_furniture(line: str) -> None:
+    assert kind(line) == "prompt"

@@ -12,7 +12,13 @@ import extractor
 from extractor.postprocess import postprocess, text_key
 from extractor.segment import Segmentation
 from extractor.select import Selection
-from extractor.tuning import AUTHOR_BOX_MAX_BLOCKS, DEDUP_MIN_CHARS, EDGE_MAX_WORDS
+from extractor.tuning import (
+    AUTHOR_BOX_MAX_BLOCKS,
+    DEDUP_MIN_CHARS,
+    DEDUP_SAME_FLOW_MAX_WORDS,
+    EDGE_MAX_WORDS,
+    REPEATED_TEASER_MAX_PROBABILITY,
+)
 from extractor.types import Block
 
 
@@ -28,15 +34,20 @@ def container(seg: Segmentation, label: str) -> int:
 
 
 def process(
-    body: str, title: str = "", kept: list[bool] | None = None, region: str | None = None
+    body: str,
+    title: str = "",
+    kept: list[bool] | None = None,
+    region: str | None = None,
+    probability: float = 0.5,
 ) -> tuple[tuple[Block, ...], Selection]:
-    """Post-process with every block (or `kept`) selected, in `region` (default <body>)."""
+    """Post-process with every block (or `kept`) selected, in `region` (default <body>),
+    every block scored `probability`."""
     seg = seg_of(body)
     blocks = seg.blocks
     flags = tuple(kept) if kept is not None else (True,) * len(blocks)
     cid = container(seg, region) if region else 0
     selection = Selection(region=cid, kept=flags, reasons=tuple(() for _ in blocks))
-    out = postprocess(seg, selection, title)
+    out = postprocess(seg, selection, title, [probability] * len(blocks))
     assert len(out.kept) == len(out.reasons) == len(blocks)
     assert out.region == cid
     return blocks, out
@@ -260,3 +271,47 @@ def test_long_heading_closing_the_text_is_prose_not_a_dangling_title() -> None:
     assert len(prose.split()) > EDGE_MAX_WORDS
     body = f"<p>{P1}</p><h3>{prose}</h3><h3>Send your poster</h3>"
     assert run(body) == [P1, prose]
+
+
+TEASER = (
+    '<a href="/story">Minister signs the new budget after weeks of talks</a> The finance '
+    "minister signed the budget on Tuesday, ending a dispute that had lasted weeks and "
+    "held up spending across departments."
+)
+
+
+def test_linked_list_item_printed_again_outside_the_text_is_a_teaser() -> None:
+    aside = f"<aside><ul><li>{TEASER}</li></ul></aside>"
+    body = f"<ul><li>{TEASER}</li></ul><p>{P1}</p><p>{P2}</p>{aside}"
+    teaser_kept = [True, True, True, False]
+    blocks, out = process(body, kept=teaser_kept)
+    assert [b.text for b, k in zip(blocks, out.kept) if k] == [P1, P2]
+    assert "teaser" in out.reasons[0][-1]
+    # ... unless the scorer is sure it is article text, or it is printed only once
+    blocks, out = process(body, kept=teaser_kept, probability=REPEATED_TEASER_MAX_PROBABILITY)
+    assert out.kept[0]
+    blocks, out = process(f"<ul><li>{TEASER}</li></ul><p>{P1}</p>")
+    assert out.kept[0]
+
+
+def test_short_or_unlinked_repeated_list_item_stays() -> None:
+    # a title alone (a blog's post list and its archive) or an item without links
+    short = '<a href="/s">Minister signs the budget</a>'
+    plain = TEASER.replace('<a href="/story">', "").replace("</a>", "")
+    for item in (short, plain):
+        body = f"<ul><li>{item}</li></ul><p>{P1}</p><aside><ul><li>{item}</li></ul></aside>"
+        _, out = process(body, kept=[True, True, False])
+        assert out.kept[0], item
+
+
+def test_short_line_printed_twice_in_one_flow_is_kept_twice() -> None:
+    step = "Stir in one cup of berries and blend until smooth."
+    assert len(step.split()) <= DEDUP_SAME_FLOW_MAX_WORDS
+    body = f"<div><p>{P1}</p><p>{step}</p><p>{P2}</p><p>{step}</p></div>"
+    assert run(body) == [P1, step, P2, step]
+    # ... but printed in two places (a standfirst and the lead) it is a copy
+    body = f"<div><p>{step}</p></div><div><p>{P1}</p><p>{step}</p></div>"
+    assert run(body) == [step, P1]
+    # and a paragraph printed twice in one flow is a copy too
+    assert len(P1.split()) > DEDUP_SAME_FLOW_MAX_WORDS
+    assert run(f"<div><p>{P1}</p><p>{P2}</p><p>{P1}</p></div>") == [P1, P2]

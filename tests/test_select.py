@@ -536,3 +536,21 @@ def test_region_that_is_its_own_body_box_is_left_alone() -> None:
     body = f"<article><p>{P1}</p><p>{P2}</p><p>{P3}</p></article>"
     s, sel = run(body, [0.95, 0.95, MODERATE])
     assert kept_texts(s, sel) == [P1, P2, P3]
+
+
+def test_photo_page_keeps_its_caption_when_nothing_else_is_kept() -> None:
+    caption = "A crowd gathers at the harbour to watch the tall ships leave at dawn."
+    body = f"<div><h1>Tall ships</h1><div class='caption'>{caption}</div></div>"
+    s, sel = run(body, [0.9, 0.7])
+    assert kept_texts(s, sel) == ["Tall ships", caption]
+    assert sel.reasons[1][-1] == "kept: the caption of a photo page with little other text"
+    # a gallery's pager beside it is not text enough to drop it
+    pager = "<div>Previous 1 / 6 Next</div>"
+    s, sel = run(body.replace("</h1>", f"</h1>{pager}"), [0.9, 0.5, 0.7])
+    assert kept_texts(s, sel) == ["Tall ships", "Previous 1 / 6 Next", caption]
+    # with article text beside it, the caption goes as usual
+    s, sel = run(f"<div><p>{P1}</p><div class='caption'>{caption}</div></div>", [0.9, 0.7])
+    assert kept_texts(s, sel) == [P1]
+    # and a caption the scorer doubts is not promoted
+    s, sel = run(body, [0.9, KEEP_THRESHOLD["balanced"] / 2])
+    assert kept_texts(s, sel) == ["Tall ships"]

@@ -29,7 +29,7 @@ GERMAN = LanguagePatterns(
         "weitere beiträge", "themen", "mehr artikel", "mehr von",
         "das könnte dich auch interessieren", "zum weiterlesen", "kommende events",
         "weitere themen", "alle artikel zu", "weitere tipps", "mehr themen", "schon gelesen",
-        "über den autor", "über die autorin",
+        "über den autor", "über die autorin", "top themen",
     ),
     comment_headings=(
         "kommentare", "kommentar", "kommentar schreiben", "leserkommentare",
@@ -39,9 +39,11 @@ GERMAN = LanguagePatterns(
     placeholder_lines=(
         "anzeige", "werbung", "gesponsert", "bild", "foto", "mehr lesen", "weiterlesen",
         "drucken", "teilen", "schließen", "menü", "suche", "nach oben", "zum inhalt springen",
-        "externer inhalt",
+        "externer inhalt", "weitere informationen",
     ),
     prompt_phrases=(
+        # reading-time labels ("4 min read")
+        "min. lesezeit", "min lesezeit", "minuten lesezeit",
         "newsletter abonnieren", "jetzt abonnieren", "abonnieren", "teilen auf",
         "artikel teilen", "folgen sie uns", "wir verwenden cookies",
         "diese website verwendet cookies",
@@ -51,6 +53,8 @@ GERMAN = LanguagePatterns(
         "war dieser artikel hilfreich", "rezept drucken", "bleiben sie informiert",
         "unterstützen sie", "enthält werbung", "affiliate-links", "affiliate links",
         "jetzt spenden", "dieser beitrag wurde am", "der beitrag wurde am", "abgelegt unter",
+        "alle angaben ohne gewähr", "noch keine bewertungen", "zurück zur übersicht",
+        "zurück zur startseite", "zurück zur liste", "zurück zu allen",
     ),
     byline_prefixes=(
         "von ", "geschrieben von", "veröffentlicht", "aktualisiert", "stand:", "datum:",

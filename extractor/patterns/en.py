@@ -47,6 +47,8 @@ ENGLISH = LanguagePatterns(
         "partner content", "promoted", "video", "play video", "listen", "listen to this article",
     ),
     prompt_phrases=(
+        # reading-time labels ("4 min read")
+        "min read", "minute read", "minutes read", "mins read",
         "share this", "share on", "share this article", "share this story", "follow us",
         "sign up", "subscribe", "newsletter", "we use cookies", "this site uses cookies",
         "this website uses cookies", "accept cookies", "accept all", "cookie policy",

@@ -21,6 +21,8 @@ SPANISH = LanguagePatterns(
     comment_headings=("comentarios", "deja un comentario", "comentar"),
     placeholder_lines=("publicidad", "patrocinado", "imagen", "foto", "imprimir", "compartir"),
     prompt_phrases=(
+        # reading-time labels ("4 min read")
+        "min de lectura", "minutos de lectura",
         "suscríbete", "suscribirse", "boletín", "newsletter", "compartir en", "síguenos",
         "utilizamos cookies", "este sitio utiliza cookies", "aceptar", "política de privacidad",
         "todos los derechos reservados", "iniciar sesión", "enviar a un amigo", "siguenos",

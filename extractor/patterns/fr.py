@@ -26,6 +26,8 @@ FRENCH = LanguagePatterns(
         "menu", "rechercher", "lire la suite",
     ),
     prompt_phrases=(
+        # reading-time labels ("4 min read")
+        "min de lecture", "minutes de lecture",
         "abonnez-vous", "s'abonner", "inscrivez-vous", "newsletter", "partager sur",
         "suivez-nous", "nous utilisons des cookies", "ce site utilise des cookies",
         "accepter", "tout accepter", "politique de confidentialité", "mentions légales",

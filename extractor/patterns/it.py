@@ -20,6 +20,8 @@ ITALIAN = LanguagePatterns(
     comment_headings=("commenti", "lascia un commento", "commenta"),
     placeholder_lines=("pubblicità", "sponsorizzato", "immagine", "foto", "stampa", "condividi"),
     prompt_phrases=(
+        # reading-time labels ("4 min read")
+        "min di lettura", "minuti di lettura",
         "iscriviti", "abbonati", "newsletter", "condividi su", "seguici",
         "utilizziamo i cookie", "questo sito utilizza cookie", "accetta", "informativa privacy",
         "tutti i diritti riservati", "accedi", "registrati",

@@ -20,6 +20,8 @@ POLISH = LanguagePatterns(
     comment_headings=("komentarze", "dodaj komentarz", "skomentuj"),
     placeholder_lines=("reklama", "zdjęcie", "wideo", "drukuj", "udostępnij"),
     prompt_phrases=(
+        # reading-time labels ("4 min read")
+        "min czytania", "minut czytania", "minuty czytania",
         "zapisz się", "subskrybuj", "newsletter", "obserwuj nas", "udostępnij na",
         "używamy plików cookie", "ta strona używa plików cookie", "akceptuję",
         "polityka prywatności", "wszelkie prawa zastrzeżone", "zaloguj się",

@@ -21,6 +21,8 @@ PORTUGUESE = LanguagePatterns(
     comment_headings=("comentários", "deixe um comentário", "comente", "deixe seu comentário"),
     placeholder_lines=("publicidade", "patrocinado", "imagem", "foto", "imprimir", "compartilhar"),
     prompt_phrases=(
+        # reading-time labels ("4 min read")
+        "min de leitura", "minutos de leitura",
         "assine", "inscreva-se", "newsletter", "compartilhe", "compartilhar no", "siga-nos",
         "usamos cookies", "este site usa cookies", "aceitar", "política de privacidade",
         "todos os direitos reservados", "entrar", "cadastre-se",
