@@ -563,12 +563,13 @@ cdef class _Walk:
         cdef Py_ssize_t total = len(self.raw), index = 0
         cdef _Frame frame
         cdef double position
+        cdef dict phrases = {}  # text -> phrase_kind: pages repeat short lines
         blocks = []
         for row in self.raw:
             kind, text, tag, level, depth, ids, frame, link_text, near, tag_path = row
             position = <double>index / <double>(total - 1) if total > 1 else 0.0
             features = _measure(text, link_text, depth, position, tag_path, frame.tokens,
-                                near, frame.groups, frame.article, frame.boilerplate)
+                                near, frame.groups, frame.article, frame.boilerplate, phrases)
             blocks.append(_BLOCK.build((index, kind, text, tag, level, ids, features)))
             index += 1
         containers = [_CONTAINER.build((*row, end))
@@ -577,6 +578,15 @@ cdef class _Walk:
 
 
 # --- measuring a block (the reference: `extractor.features.measure`) ---------------------
+
+cdef object _phrase(dict memo, str text, Py_ssize_t words):
+    """`phrase_kind(text, words)`, once per distinct text in a walk (`words` is a
+    function of the text, and `phrase_kind` a pure function)."""
+    if text in memo:
+        return memo[text]
+    found = memo[text] = phrase_kind(text, words)
+    return found
+
 
 cdef Py_ssize_t _MAX_VOCAB_WORD = max(len(w) for w in STOPWORDS | MONTHS)
 cdef object _NUMERIC_DATE_SEARCH = _features._NUMERIC_DATE.search
@@ -626,7 +636,7 @@ cdef bint _ends_sentence(str text):
 
 cdef object _measure(str text, str link_text, Py_ssize_t depth, double position,
                      str tag_path, tuple class_tokens, long long near, long long far,
-                     bint in_article, bint in_boilerplate):
+                     bint in_article, bint in_boilerplate, dict phrases):
     cdef Py_ssize_t words = 0, capitals = 0, punctuation = 0, stop = 0, link_words = 0
     cdef Py_ssize_t i, start, end, n, cjk = 0
     cdef bint inside = False, digits = False, month = False, date_like = False
@@ -692,7 +702,7 @@ cdef object _measure(str text, str link_text, Py_ssize_t depth, double position,
         position,
         in_article,
         in_boilerplate,
-        phrase_kind(text, words) if words <= 30 else None,
+        _phrase(phrases, text, words) if words <= 30 else None,
         date_like,
     ))
 
