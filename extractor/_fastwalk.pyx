@@ -589,7 +589,7 @@ cdef object _phrase(dict memo, str text, Py_ssize_t words):
 
 
 cdef Py_ssize_t _MAX_VOCAB_WORD = max(len(w) for w in STOPWORDS | MONTHS)
-cdef object _NUMERIC_DATE_SEARCH = _features._NUMERIC_DATE.search
+cdef object _NUMERIC_DATE_SEARCH = _features.NUMERIC_DATE.search
 cdef object _YEAR_SEARCH = _features._YEAR.search
 cdef object _CLOCK_SEARCH = _features._CLOCK.search
 cdef Py_ssize_t _LINE_WIDTH = _features.LINE_WIDTH

@@ -21,10 +21,10 @@ NEVER_CONTENT_TAGS: tuple[str, ...] = (
     "datalist", "meter", "progress", "dialog", "head", "link", "meta", "base",
 )
 
-# One query finds everything the rules below look at, in a single pass over the tree:
-# the attributes that can hide an element, and the forms.  Which of them hide is decided
-# here in Python, on the few values found, which is much cheaper than a predicate that
-# XPath evaluates on every element.
+# What the rules below look at, when the compiled scan is not built: the attributes that
+# can hide an element, and the forms.  Which of them hide is decided here in Python, on
+# the few values found, which is much cheaper than a predicate that XPath evaluates on
+# every element.
 _CANDIDATES = lxml.etree.XPath(".//@hidden | .//@aria-hidden | .//@style | .//form")
 # Inline styles are compared as the old XPath rule did: spaces deleted, and only the
 # letters of the property searched for folded to lower case.

@@ -68,7 +68,7 @@ def context_rows(
     cum_links = [0, *accumulate(b.features.link_words for b in blocks)]
     cum_z = [0.0, *accumulate(zi * w for zi, w in zip(z, words))]
     padded = [0.0, 0.0, *z, 0.0, 0.0]  # padded[i + 2] is z[i]; neighbours past the ends are 0
-    list_items = {c.id for c in seg.containers if c.tag == "li"}
+    list_items = list_item_ids(seg)
     layout = layout or cards(seg)
     declared = shingle_set(body_hint) if body_hint else None
     rows: list[tuple[float, ...]] = []
@@ -92,6 +92,11 @@ def context_rows(
             )
         )
     return rows
+
+
+def list_item_ids(seg: Segmentation) -> frozenset[int]:
+    """Ids of the page's <li> containers (the `in_list` feature)."""
+    return frozenset(c.id for c in seg.containers if c.tag == "li")
 
 
 def card_of(seg: Segmentation, block: Block) -> Container | None:
@@ -196,7 +201,7 @@ def _compiled_revise(
         [s.probability for s in scores],
         layout.card,
         layout.repeats,
-        frozenset(c.id for c in seg.containers if c.tag == "li"),
+        list_item_ids(seg),
         [match_share(b.text, declared) for b in seg.blocks] if declared else None,
         bias,
         weights,

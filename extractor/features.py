@@ -22,7 +22,6 @@ _SENTENCE_PUNCT = re.compile(r"[.,;:!?。、！？]")
 # A sentence ends with one of these, then maybe closing quotes or brackets, then spaces.
 _SENTENCE_ENDS = frozenset(".!?。！？…:")
 _CLOSERS = "\"'”’»)]"
-_NUMERIC_DATE = NUMERIC_DATE
 # Chinese and Japanese write words without spaces between them (Korean spaces its words):
 # their characters are counted, this many to a word (a typical word's length).
 CJK_CHARS_PER_WORD = 2
@@ -99,7 +98,7 @@ def is_date_line(text: str, lowered: list[str]) -> bool:
 def _names_date(text: str, words: list[str]) -> bool:
     """`is_date_line` for words already stripped of edge punctuation (which `measure`'s
     are: its edge characters include "." and ",")."""
-    if _NUMERIC_DATE.search(text):
+    if NUMERIC_DATE.search(text):
         return True
     has_month = not MONTHS.isdisjoint(words)
     return has_month and (bool(_YEAR.search(text)) or bool(_CLOCK.search(text)))

@@ -10,16 +10,14 @@ from __future__ import annotations
 
 import json
 import math
-import os
-import warnings
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from types import MappingProxyType, ModuleType
 from typing import Any, NamedTuple
 
+from extractor.compiled import load_extension
 from extractor.patterns import GROUP_BITS, GROUP_NAMES
-from extractor.segment import PURE_PYTHON_ENV
 from extractor.types import Block, BlockKind
 
 # Caps keep one extreme value from dominating a linear model.
@@ -217,31 +215,17 @@ def strength(contribution: tuple[float, str, float]) -> float:
 
 # --- the compiled arithmetic: the one place that decides whether it runs ---------------
 
-def _load_compiled_stages() -> ModuleType | None:
-    """`extractor._fastscore` when it is built, allowed, and computes the features
-    `FEATURE_NAMES` lists, in that order (else it was built for another version)."""
-    if os.environ.get(PURE_PYTHON_ENV):
-        return None
-    try:
-        from extractor import _fastscore
-    except ImportError:  # not built: the Python arithmetic
-        return None
+def _stages_incompatibility(module: ModuleType) -> str | None:
+    """Why `extractor._fastscore` must not run: it computes the features it was built
+    for, which must be those `FEATURE_NAMES` lists, in that order."""
     laid_out = (
-        *_fastscore.BASE_FEATURES,
+        *module.BASE_FEATURES,
         *_KIND_FEATURES.values(),
         *(f"phrase_{g}" for g in PHRASE_GROUPS),
         *(f"near_{g}" for g in GROUP_NAMES),
         *(f"far_{g}" for g in GROUP_NAMES),
     )
-    if laid_out != FEATURE_NAMES:
-        warnings.warn(
-            "extractor: compiled scoring disabled (built for another feature layout); "
-            "reinstall to rebuild it",
-            RuntimeWarning,
-            stacklevel=2,
-        )
-        return None
-    return _fastscore
+    return None if laid_out == FEATURE_NAMES else "built for another feature layout"
 
 
-COMPILED_STAGES = _load_compiled_stages()
+COMPILED_STAGES = load_extension("_fastscore", _stages_incompatibility)

@@ -8,8 +8,6 @@ tree again.
 
 from __future__ import annotations
 
-import os
-import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from types import ModuleType
@@ -17,6 +15,7 @@ from types import ModuleType
 import lxml.etree
 import lxml.html
 
+from extractor.compiled import load_extension
 from extractor.features import measure
 from extractor.patterns import NameMemo, read_names
 from extractor.types import Block, BlockKind, Container
@@ -339,8 +338,6 @@ def _finish(walk: _Walk) -> Segmentation:
 
 # --- which walk (and clean's scan) runs: the one place that decides --------------------
 
-# Set to any non-empty value to run the Python walk even when the compiled one is built.
-PURE_PYTHON_ENV = "EXTRACTOR_PURE_PYTHON"
 # The compiled walk: (walk root, max_blocks) -> Segmentation, or None to decline a tree.
 CompiledWalk = Callable[[lxml.html.HtmlElement, int], "Segmentation | None"]
 # The compiled scan `clean` uses: root -> its candidates, or None to decline a tree.
@@ -350,30 +347,13 @@ CompiledScan = Callable[
 ]
 
 
-def _load_compiled() -> ModuleType | None:
-    """The compiled walk's module, if it is built, allowed, and built against this very
-    lxml.
-
-    An extension built against another lxml/libxml2 could misread the tree's C structs,
-    so it is not used then (with a warning saying how to rebuild).
-    """
-    if os.environ.get(PURE_PYTHON_ENV):
-        return None
-    try:
-        from extractor import _fastwalk
-    except ImportError:  # not built (no compiler at install time): the Python walk
-        return None
-    reason = _fastwalk.incompatibility()
-    if reason is not None:
-        warnings.warn(
-            f"extractor: compiled walk disabled ({reason}); reinstall to rebuild it",
-            RuntimeWarning,
-            stacklevel=2,
-        )
-        return None
-    return _fastwalk
+def _walk_incompatibility(module: ModuleType) -> str | None:
+    """An extension built against another lxml/libxml2 could misread the tree's C
+    structs; the module itself says whether it was built against this very one."""
+    reason: str | None = module.incompatibility()
+    return reason
 
 
-_COMPILED = _load_compiled()
+_COMPILED = load_extension("_fastwalk", _walk_incompatibility)
 COMPILED_WALK: CompiledWalk | None = _COMPILED.segment if _COMPILED else None
 COMPILED_SCAN: CompiledScan | None = _COMPILED.clean_candidates if _COMPILED else None

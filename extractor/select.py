@@ -49,7 +49,8 @@ _NOISE_REGION_BITS = sum(GROUP_BITS[g] for g in NOISE_REGION_GROUPS)
 _COMMENTS_BIT = GROUP_BITS["comments"]
 # Class words by which a site names a box as a caption or credit.
 _CAPTION_TOKENS = frozenset({"caption", "figcaption", "credit", "credits"})
-_CAPTION_VETO = "caption"
+# The veto of a caption, which a photo page overrides (`_keep_photo_captions`).
+_CAPTION_VETO = "caption (include_captions=False)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,7 +183,7 @@ def _keep_photo_captions(
     story: captions in the region that clear the threshold are kept when they hold more
     words than the kept text that is not a heading (a gallery's "Previous 1 / 6 Next")."""
     captions = [
-        j for j, p in enumerate(probs) if p >= threshold and reasons[j][0].startswith(_CAPTION_VETO)
+        j for j, p in enumerate(probs) if p >= threshold and reasons[j][0] == _CAPTION_VETO
     ]
     caption_words = sum(blocks[j].features.words for j in captions)
     text_words = sum(
@@ -259,7 +260,7 @@ def hard_rule(
         or not _CAPTION_TOKENS.isdisjoint(f.class_tokens)
     )
     if is_caption and not options.include_captions:
-        return f"{_CAPTION_VETO} (include_captions=False)"
+        return _CAPTION_VETO
     if block.kind is BlockKind.TABLE_CELL and not options.include_tables:
         return "table cell (include_tables=False)"
     if cum_words is None:

@@ -115,32 +115,28 @@ assert all(re.match(r"\w", p) for p in _WHOLE_OR_PREFIX), "such phrases must ope
 def _openings(phrases: frozenset[str]) -> dict[str, frozenset[str] | None]:
     """First word -> the second words that may follow it, or None when a one-word phrase
     opens with it (then any line starting with that word may match)."""
-    seconds: dict[str, set[str] | None] = {}
-    for phrase in phrases:
-        first, *rest = _words_of(phrase)
-        if not rest:
-            seconds[first] = None
-        elif seconds.get(first, set()) is not None:
-            seconds.setdefault(first, set()).add(rest[0])  # type: ignore[union-attr]
-    return {k: None if v is None else frozenset(v) for k, v in seconds.items()}
+    split = [_words_of(p) for p in phrases]
+    alone = {words[0] for words in split if len(words) == 1}
+    seconds: dict[str, set[str]] = {}
+    for first, second, *_ in (words for words in split if len(words) > 1):
+        seconds.setdefault(first, set()).add(second)
+    return {
+        **{first: frozenset(after) for first, after in seconds.items()},
+        **dict.fromkeys(alone),
+    }
 
 
 _OPENINGS = _openings(_WHOLE_OR_PREFIX)
 _NO_OPENING: frozenset[str] = frozenset()
 # Prompt phrases by key word, each as the set of its words (all must be in the line).
-_PROMPTS_BY_KEY: dict[str, tuple[frozenset[str], ...]] = {}
-for _phrase in _PROMPT_PHRASES:
-    _PROMPTS_BY_KEY[_key_word(_phrase)] = (
-        *_PROMPTS_BY_KEY.get(_key_word(_phrase), ()),
-        frozenset(_words_of(_phrase)),
-    )
+_PROMPTS_BY_KEY: dict[str, list[frozenset[str]]] = {}
+for _prompt in _PROMPT_PHRASES:
+    _PROMPTS_BY_KEY.setdefault(_key_word(_prompt), []).append(frozenset(_words_of(_prompt)))
 _PROMPT_KEYS: frozenset[str] = frozenset(_PROMPTS_BY_KEY)
 # Credit words are looked for as words; credit signs that are not words ("©") in the text.
 _CREDIT_WORD_SET: frozenset[str] = frozenset(w for w in _CREDIT_LEADS if w.isalnum())
 _CREDIT_SIGNS: tuple[str, ...] = tuple(w for w in _CREDIT_LEADS if not w.isalnum())
-_COMMENT_COUNT_FIRSTS: frozenset[str] = frozenset(
-    _words_of(p)[0] for p in _COMMENT_COUNT_WORDS if _words_of(p)
-)
+_COMMENT_COUNT_FIRSTS: frozenset[str] = frozenset(_words_of(p)[0] for p in _COMMENT_COUNT_WORDS)
 
 
 def _may_match(text: str, tokens: list[str], words: int) -> bool:
@@ -191,7 +187,8 @@ def phrase_kind(text: str, words: int) -> str | None:
     "byline", "crosslink", "credit" (a caption ending in a photo credit).
     """
     # Every rule below needs one of its trigger words in the line; most lines hold none.
-    tokens = _WORDS.findall(text.lower())
+    lowered = text.lower()
+    tokens = _WORDS.findall(lowered)
     if not _may_match(text, tokens, words):
         return None
     norm = normalise_line(_SPACED_COLON.sub(":", text))
@@ -205,15 +202,17 @@ def phrase_kind(text: str, words: int) -> str | None:
         return "comment-heading"
     if words > PROMPT_MAX_WORDS:
         return None
-    return _short_line_kind(text, norm, words, tokens)
+    return _short_line_kind(text, lowered, norm, words, tokens)
 
 
-def _short_line_kind(text: str, norm: str, words: int, tokens: list[str]) -> str | None:
+def _short_line_kind(
+    text: str, lowered: str, norm: str, words: int, tokens: list[str]
+) -> str | None:
     """The groups recognised by how a short line starts or ends, in order of precedence:
     "Read more: <title>" is a cross-link before "Read more ..." is a section title.
-    `tokens` are the line's lower-case words."""
+    `lowered` is the text lower-cased, `tokens` its words."""
     # French typography puts a space before colons: "Mots-clés : ..." is "mots-clés: ...".
-    lead = _SPACED_COLON.sub(":", text.lstrip().lower())
+    lead = _SPACED_COLON.sub(":", lowered.lstrip())
     if _CROSSLINKS.match(lead):
         return "crosslink"
     if words <= RELATED_PREFIX_MAX_WORDS and _RELATED_PREFIX.match(norm):
@@ -228,7 +227,6 @@ def _short_line_kind(text: str, norm: str, words: int, tokens: list[str]) -> str
         prompt = _PROMPTS.search(norm)
         if prompt and (prompt.start() == 0 or words <= PROMPT_ANYWHERE_MAX_WORDS):
             return "prompt"
-    lowered = text.lower()
     if any(word in lowered for word in _CREDIT_LEADS) and _CREDIT.search(text):
         return "credit"
     return None
