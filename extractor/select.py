@@ -14,7 +14,7 @@ from itertools import accumulate
 
 from extractor.context import Cards, cards
 from extractor.options import Options
-from extractor.patterns import GROUP_BITS, group_names
+from extractor.patterns import GROUP_BITS, group_names, is_taxonomy_line
 from extractor.patterns.registry import MONTHS
 from extractor.score import Score
 from extractor.segment import Segmentation
@@ -39,6 +39,7 @@ from extractor.tuning import (
     RELATED_SECTION_MAX_CONFIDENCE,
     SECTION_MARKER_MAX_LINK_DENSITY,
     SIBLING_MIN_SHARE,
+    TAXONOMY_LINE_MAX_WORDS,
 )
 from extractor.types import Block, BlockKind
 
@@ -252,6 +253,8 @@ def hard_rule(
         return None
     if f.phrase in _FURNITURE_PHRASES:
         return f"furniture line ({f.phrase})"
+    if f.words <= TAXONOMY_LINE_MAX_WORDS and is_taxonomy_line(block.text):
+        return "furniture line (tags and categories)"
     if f.date_like and mostly_date(block.text):
         return "date line"
     is_caption = (

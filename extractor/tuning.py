@@ -81,6 +81,11 @@ RELATED_SECTION_MAX_CONFIDENCE = 0.8
 # containers with the same markup): teasers written as full sentences read like prose.
 RELATED_SECTION_MAX_CARD_SHARE = 0.5
 
+# A line opening with a filing label ("Tags:", "Filed under:", "This entry was posted") is
+# the post's tags and categories at any length up to this many words (a site's full tag
+# list runs to 70); longer, it is a paragraph the label was glued to without a break.
+TAXONOMY_LINE_MAX_WORDS = 100
+
 # A short line with a date is a date line when at least this share of its words are
 # numbers or month names; below it the date is a detail (a citation, a caption).
 DATE_LINE_MIN_SHARE = 0.4

@@ -576,3 +576,43 @@ def test_german_furniture_words_in_prose_are_not_furniture() -> None:
 )
 def test_reading_time_labels_are_furniture(line: str) -> None:
     assert kind(line) == "prompt"
+
+
+# --- filing lines: tags and categories at any length -----------------------------------
+
+_LONG_TAG_LIST = ", ".join(f"topic{n} news" for n in range(30))  # 60 words
+
+
+@pytest.mark.parametrize(("lang", "entry"), list(_by_language("taxonomy_prefixes")))
+def test_taxonomy_prefix_opens_a_filing_line_of_any_length(
+    lang: LanguagePatterns, entry: str
+) -> None:
+    line = f"  {_capitalised(entry)} {_LONG_TAG_LIST}"
+    assert registry.is_taxonomy_line(line), lang.language
+    assert entry == entry.lower()
+
+
+def test_taxonomy_label_with_french_spaced_colon() -> None:
+    assert registry.is_taxonomy_line("Mots-clés : élections, Sénat, budget, réforme")
+
+
+def test_wordpress_entry_footer_is_a_filing_line() -> None:
+    line = (
+        "This entry was posted on Monday, March 4th, 2024 at 9:12 am and is filed under "
+        "Gardening, Soil. You can follow any responses to this entry through the RSS 2.0 "
+        "feed. You can leave a response, or trackback from your own site."
+    )
+    assert registry.is_taxonomy_line(line)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Filed under seal in March, the complaint names three former directors of the firm.",
+        "Tagged birds were released on the island and tracked for the rest of the season.",
+        "The categories: fiction, poetry and essays, each judged by a different panel.",
+        "Tagsmith is a small company that prints labels for the town's market stalls.",
+    ],
+)
+def test_prose_starting_like_a_filing_label_is_not_a_filing_line(sentence: str) -> None:
+    assert not registry.is_taxonomy_line(sentence)

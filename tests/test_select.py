@@ -23,6 +23,7 @@ from extractor.tuning import (
     NOISE_BOX_TAGS,
     NOISE_REGION_GROUPS,
     RELATED_SECTION_MAX_CONFIDENCE,
+    TAXONOMY_LINE_MAX_WORDS,
 )
 
 # Above the keep threshold, below the confidence of article text.
@@ -554,3 +555,36 @@ def test_photo_page_keeps_its_caption_when_nothing_else_is_kept() -> None:
     # and a caption the scorer doubts is not promoted
     s, sel = run(body, [0.9, KEEP_THRESHOLD["balanced"] / 2])
     assert kept_texts(s, sel) == ["Tall ships"]
+
+
+# --- filing lines -------------------------------------------------------------------------
+
+
+def test_long_tag_list_in_the_article_is_dropped_whatever_its_score() -> None:
+    # A byline-like prefix only condemns a short line; a tag list is furniture at any length.
+    tags = "Tags: " + ", ".join(f"garden topic {n}" for n in range(15))  # 46 words
+    body = f"<div id='post'><p>{P1}</p><p>{P2}</p><p>{tags}</p></div>"
+    s, sel = run(body, [0.95, 0.95, 0.95])
+    assert kept_texts(s, sel) == [P1, P2]
+    assert sel.reasons[2] == ("furniture line (tags and categories)",)
+
+
+def test_entry_footer_sentence_is_dropped() -> None:
+    footer = (
+        "This entry was posted on Monday, March 4th, 2024 at 9:12 am and is filed under "
+        "Gardening, Soil. You can follow any responses to this entry through the RSS 2.0 "
+        "feed. You can leave a response, or trackback from your own site."
+    )
+    body = f"<div id='post'><p>{P1}</p><p>{P2}</p><p>{footer}</p></div>"
+    s, sel = run(body, [0.95, 0.95, 0.9])
+    assert kept_texts(s, sel) == [P1, P2]
+
+
+def test_paragraph_glued_to_a_filing_label_is_kept() -> None:
+    # No break between "Filed under: News" and the story: the block is the story.
+    story = " ".join([P1, P2, P3] * 3)
+    glued = f"Filed under: News {story}"
+    assert len(glued.split()) > TAXONOMY_LINE_MAX_WORDS
+    body = f"<div id='post'><p>{P1}</p><p>{glued}</p></div>"
+    s, sel = run(body, [0.95, 0.95])
+    assert kept_texts(s, sel) == [P1, glued]

@@ -17,7 +17,7 @@ from extractor.patterns.markup import (
     read_names,
     token_groups,
 )
-from extractor.patterns.registry import ALL_LANGUAGES, STOPWORDS, phrase_kind
+from extractor.patterns.registry import ALL_LANGUAGES, STOPWORDS, is_taxonomy_line, phrase_kind
 
 __all__ = [
     "ALL_LANGUAGES",
@@ -28,6 +28,7 @@ __all__ = [
     "NameMemo",
     "class_tokens",
     "group_names",
+    "is_taxonomy_line",
     "match_phrase",
     "phrase_kind",
     "read_names",

@@ -39,6 +39,9 @@ class LanguagePatterns:
     crosslink_prefixes: tuple[str, ...]
     # Month names, used to recognise date lines.
     months: tuple[str, ...]
+    # Labels that open a post's filing line ("Tags:", "Filed under:"): the line lists the
+    # post's tags or categories, however long the list, and is never the post's text.
+    taxonomy_prefixes: tuple[str, ...] = ()
     # False for languages written without spaces between words (Chinese, Japanese): stop
     # words and month names are looked up word by word, so those groups stay empty.
     spaced: bool = True

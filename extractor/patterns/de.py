@@ -64,6 +64,9 @@ GERMAN = LanguagePatterns(
         "lesen sie auch:", "mehr zum thema:", "auch interessant:", "siehe auch:", "lesen sie mehr:",
         "lesen sie hier:",
     ),
+    taxonomy_prefixes=(
+        "schlagworte:", "schlagwörter:", "tags:", "kategorie:", "kategorien:",
+    ),
     months=(
         "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august",
         "september", "oktober", "november", "dezember",

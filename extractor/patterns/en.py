@@ -75,6 +75,10 @@ ENGLISH = LanguagePatterns(
         "read more:", "read also:", "also read:", "see also:", "related:", "more:",
         "read:", "watch:", "listen:", "recommended:", "read next:", "see more:",
     ),
+    taxonomy_prefixes=(
+        "tags:", "tagged:", "tagged with:", "categories:", "category:", "filed under:",
+        "posted in:", "this entry was posted",
+    ),
     months=(
         "january", "february", "march", "april", "may", "june", "july", "august",
         "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",

@@ -33,6 +33,9 @@ SPANISH = LanguagePatterns(
         "lee también:", "lea también:", "te puede interesar:", "ver también:", "lea más:",
         "lee más:", "lea:", "le puede interesar:", "puedes ver:", "vea también:", "mira:",
     ),
+    taxonomy_prefixes=(
+        "etiquetas:", "categorías:", "categoría:",
+    ),
     months=(
         "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
         "septiembre", "setiembre", "octubre", "noviembre", "diciembre",

@@ -42,6 +42,9 @@ FRENCH = LanguagePatterns(
         "lire aussi:", "à lire aussi:", "a lire aussi:", "voir aussi:", "à lire aussi »",
         "lire aussi »",
     ),
+    taxonomy_prefixes=(
+        "mots-clés:", "tags:", "catégorie:", "catégories:",
+    ),
     months=(
         "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
         "octobre", "novembre", "décembre",

@@ -28,6 +28,9 @@ ITALIAN = LanguagePatterns(
     ),
     byline_prefixes=("di ", "pubblicato", "aggiornato", "foto:", "fonte:", "tag:"),
     crosslink_prefixes=("leggi anche:", "vedi anche:", "leggi di più:"),
+    taxonomy_prefixes=(
+        "tag:", "categoria:", "categorie:",
+    ),
     months=(
         "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
         "settembre", "ottobre", "novembre", "dicembre",

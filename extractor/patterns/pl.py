@@ -29,6 +29,9 @@ POLISH = LanguagePatterns(
     ),
     byline_prefixes=("autor:", "opublikowano", "aktualizacja:", "fot.", "źródło:", "tagi:"),
     crosslink_prefixes=("czytaj także:", "czytaj również:", "czytaj też:", "zobacz także:"),
+    taxonomy_prefixes=(
+        "tagi:", "kategoria:", "kategorie:",
+    ),
     months=(
         "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia",
         "września", "października", "listopada", "grudnia", "styczeń", "luty", "marzec",

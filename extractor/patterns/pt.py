@@ -29,6 +29,9 @@ PORTUGUESE = LanguagePatterns(
     ),
     byline_prefixes=("por ", "publicado", "atualizado", "foto:", "fonte:", "tags:"),
     crosslink_prefixes=("leia também:", "veja também:", "leia mais:", "saiba mais:"),
+    taxonomy_prefixes=(
+        "tags:", "categoria:", "categorias:",
+    ),
     months=(
         "janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto",
         "setembro", "outubro", "novembro", "dezembro",

@@ -54,6 +54,12 @@ _CROSSLINKS = _phrase_regex(
     [p for lang in ALL_LANGUAGES for p in lang.crosslink_prefixes], anchored=True
 )
 MONTHS: frozenset[str] = frozenset(m for lang in ALL_LANGUAGES for m in lang.months)
+_TAXONOMY = _phrase_regex(
+    [p for lang in ALL_LANGUAGES for p in lang.taxonomy_prefixes], anchored=True
+)
+# How much of a line's start the taxonomy labels are looked for in (the longest label,
+# "this entry was posted", and leading space fit with room to spare).
+TAXONOMY_HEAD_CHARS = 40
 
 # A numeric date (12/03/2024, 2024-03-12); features.py uses the same pattern.
 NUMERIC_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b")
@@ -251,6 +257,14 @@ def has_date(text: str) -> bool:
         return True
     lowered = text.lower()
     return any(m in MONTHS for m in _WORDS.findall(lowered)) and bool(_NUMBER.search(text))
+
+
+def is_taxonomy_line(text: str) -> bool:
+    """Whether `text` opens with a filing label ("Tags:", "Filed under:", "This entry was
+    posted ..."): the post's tags and categories, at any length.  A short line that opens
+    with "By" may be a byline, a long one is a sentence; a long tag list is still a list."""
+    head = _SPACED_COLON.sub(":", text.lstrip()[:TAXONOMY_HEAD_CHARS].lower())
+    return _TAXONOMY.match(head) is not None
 
 
 def _is_comment_count(norm: str) -> bool:
