@@ -44,6 +44,11 @@ def _phrase_regex(phrases: list[str], *, anchored: bool) -> re.Pattern[str]:
     return re.compile(("^(?:" if anchored else "(?:") + "|".join(parts) + ")")
 
 
+def _opening_word(lowered: str) -> str:
+    """A lower-cased line's first word, up to a space or a colon ("tags" of "tags:x")."""
+    return lowered.partition(" ")[0].partition(":")[0]
+
+
 # A short line opening with a related-stories phrase of two words or more is one too
 # ("Mehr zum Thema auf example.de", "More from Science").
 _RELATED_PREFIX = _phrase_regex([p for p in _RELATED if " " in p], anchored=True)
@@ -60,6 +65,11 @@ _TAXONOMY = _phrase_regex(
 # How much of a line's start the taxonomy labels are looked for in (the longest label,
 # "this entry was posted", and leading space fit with room to spare).
 TAXONOMY_HEAD_CHARS = 40
+# The labels' first words: a line opening with none of them is not looked at further,
+# which keeps the check (run on every kept block) to one set lookup for ordinary prose.
+_TAXONOMY_OPENERS: frozenset[str] = frozenset(
+    _opening_word(p) for lang in ALL_LANGUAGES for p in lang.taxonomy_prefixes
+)
 
 # A numeric date (12/03/2024, 2024-03-12); features.py uses the same pattern.
 NUMERIC_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b")
@@ -263,7 +273,10 @@ def is_taxonomy_line(text: str) -> bool:
     """Whether `text` opens with a filing label ("Tags:", "Filed under:", "This entry was
     posted ..."): the post's tags and categories, at any length.  A short line that opens
     with "By" may be a byline, a long one is a sentence; a long tag list is still a list."""
-    head = _SPACED_COLON.sub(":", text.lstrip()[:TAXONOMY_HEAD_CHARS].lower())
+    head = text.lstrip()[:TAXONOMY_HEAD_CHARS].lower()
+    if _opening_word(head) not in _TAXONOMY_OPENERS:
+        return False
+    head = _SPACED_COLON.sub(":", head)
     return _TAXONOMY.match(head) is not None
 
 
