@@ -7,6 +7,13 @@ run `python -m benchmarks` on every shared set before and after.
 
 from __future__ import annotations
 
+# --- decoding -------------------------------------------------------------------------
+# Bytes that fail to decode as UTF-8 are still read as UTF-8 (the broken characters
+# replaced) when they hold at least this many well-formed multi-byte UTF-8 characters per
+# broken one: a page cut inside a character somewhere, not a legacy-encoded page, whose
+# accented letters seldom pair up into valid UTF-8 sequences.
+UTF8_MIN_VALID_PER_BROKEN = 5
+
 # --- region choice -------------------------------------------------------------------
 # A block counts for its container's region score by how far its probability is from
 # this pivot: above it pulls the region in, below it pushes the region away.
