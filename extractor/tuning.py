@@ -127,6 +127,11 @@ REPEATED_TEASER_MAX_PROBABILITY = 0.9
 HEADLINE_OVERLAP = 0.6
 # Leading or trailing lines this short are trimmed when they look like furniture.
 EDGE_MAX_WORDS = 12
+# A paragraph closing the text with a prompt phrase anywhere in it ("We want to hear what
+# you think. Submit a letter to the editor") is an appeal up to this many words; a longer
+# one is prose that mentions a newsletter.  The prompt rule's own cap (PROMPT_MAX_WORDS);
+# 40 gained nothing more and cost dragnet and cleaneval-dev recall.
+APPEAL_MAX_WORDS = 25
 # An author box is small (name, links, a bio); a container named "author" holding more
 # blocks than this is a layout wrapper around the article, not a bio.
 AUTHOR_BOX_MAX_BLOCKS = 5

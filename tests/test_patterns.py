@@ -25,7 +25,13 @@ from extractor.patterns import (
     registry,
 )
 from extractor.patterns.base import LanguagePatterns, normalise_line
-from extractor.patterns.registry import BYLINE_MAX_WORDS, MONTHS, PROMPT_MAX_WORDS, has_date
+from extractor.patterns.registry import (
+    BYLINE_MAX_WORDS,
+    MONTHS,
+    PROMPT_MAX_WORDS,
+    has_date,
+    mentions_prompt,
+)
 from extractor.types import Features
 
 LINE_GROUPS = {
@@ -576,3 +582,17 @@ def test_german_furniture_words_in_prose_are_not_furniture() -> None:
 )
 def test_reading_time_labels_are_furniture(line: str) -> None:
     assert kind(line) == "prompt"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Enjoyed this story? Then sign up for our weekly newsletter.", True),
+        ("Lust auf mehr? Abonnieren Sie unseren Newsletter.", True),
+        ("We want to hear what you think. Submit a letter to the editor.", True),
+        ("The company continued to win subscribers all year.", False),
+        ("There is a huge backlog in the courts.", False),
+    ],
+)
+def test_mentions_prompt_finds_a_phrase_anywhere(text: str, found: bool) -> None:
+    assert mentions_prompt(text) is found

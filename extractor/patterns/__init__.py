@@ -17,7 +17,7 @@ from extractor.patterns.markup import (
     read_names,
     token_groups,
 )
-from extractor.patterns.registry import ALL_LANGUAGES, STOPWORDS, phrase_kind
+from extractor.patterns.registry import ALL_LANGUAGES, STOPWORDS, mentions_prompt, phrase_kind
 
 __all__ = [
     "ALL_LANGUAGES",
@@ -29,6 +29,7 @@ __all__ = [
     "class_tokens",
     "group_names",
     "match_phrase",
+    "mentions_prompt",
     "phrase_kind",
     "read_names",
     "token_groups",
