@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import lxml.etree
 import lxml.html
 
+from extractor.tuning import UTF8_MIN_VALID_PER_BROKEN
 from extractor.types import ExtractionError
 
 # Bytes scanned for a <meta charset>: browsers look at the first 1024, pages are sloppy.
@@ -53,6 +54,10 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"GIF8", "a GIF image"),
     (b"PK\x03\x04", "a ZIP archive"),
     (b"\x1f\x8b", "gzip-compressed data (decompress it first)"),
+)
+# A UTF-8 character of two to four bytes, well formed.
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
 )
 # WHATWG: labels that browsers decode as windows-1252, which is a superset of them.
 _AS_CP1252 = frozenset({"iso-8859-1", "latin-1", "latin1", "ascii", "us-ascii", "iso8859-1"})
@@ -128,7 +133,19 @@ def _decode(data: bytes, hint: str | None) -> tuple[str, str, bool]:
     try:
         return _strict(data, "utf-8")
     except UnicodeDecodeError:
+        if _mostly_utf8(data):
+            return data.decode("utf-8", errors="replace"), "utf-8", False
         return data.decode("cp1252", errors="replace"), "cp1252", False
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Whether bytes that are not valid UTF-8 are UTF-8 with a few broken characters (a
+    CMS that cut a string inside a character, one pasted legacy byte), not legacy text:
+    legacy bytes rarely form a well-made UTF-8 sequence, so many such sequences per
+    broken one say UTF-8.  Read as windows-1252, every character of the page would be
+    garbled to fix a few."""
+    broken = data.decode("utf-8", errors="replace").count("\ufffd")
+    return len(_UTF8_SEQUENCE.findall(data)) >= UTF8_MIN_VALID_PER_BROKEN * broken
 
 
 def _strict(data: bytes, codec: str) -> tuple[str, str, bool]:

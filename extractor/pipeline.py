@@ -104,7 +104,9 @@ def decide(page: Prepared, opts: Options, *, with_reasons: bool = True) -> Expla
         with_reasons=with_reasons,
     )
     probabilities = [s.probability for s in scores]
-    chosen = postprocess(seg, select(seg, scores, opts, layout), meta.title, probabilities)
+    chosen = postprocess(
+        seg, select(seg, scores, opts, layout, meta.title), meta.title, probabilities
+    )
     kept_blocks = tuple([b for b, k in zip(seg.blocks, chosen.kept) if k])
     decisions = (
         tuple(

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 
-from extractor.patterns import GROUP_BITS
+from extractor.patterns import GROUP_BITS, mentions_prompt
 from extractor.segment import Segmentation
 from extractor.select import Selection
 from extractor.tuning import (
+    APPEAL_MAX_WORDS,
     AUTHOR_BOX_MAX_BLOCKS,
     DEDUP_MIN_CHARS,
     DEDUP_SAME_FLOW_MAX_WORDS,
@@ -153,7 +154,7 @@ def _trim_edges(
     seg: Segmentation, region: int, kept: list[bool], reasons: list[list[str]]
 ) -> None:
     """Strip bylines, dates and prompts that open or close the text, dangling headings,
-    and an author box that closes it."""
+    and an author box or an appeal that closes it."""
     blocks = seg.blocks
     order = [i for i, k in enumerate(kept) if k]
     while order and _is_edge_furniture(blocks[order[0]]):
@@ -162,6 +163,7 @@ def _trim_edges(
         _is_edge_furniture(blocks[order[-1]])
         or _is_dangling_heading(blocks[order[-1]])
         or _in_author_box(seg, blocks[order[-1]], region)
+        or _is_closing_appeal(blocks[order[-1]])
     ):
         _drop(kept, reasons, order.pop(), "furniture at the end of the text")
 
@@ -181,6 +183,13 @@ def _in_author_box(seg: Segmentation, block: Block, region: int) -> bool:
         c.groups & _AUTHOR_BIT and c.end_block - c.first_block <= AUTHOR_BOX_MAX_BLOCKS
         for c in inner
     )
+
+
+def _is_closing_appeal(block: Block) -> bool:
+    """A short paragraph with a prompt phrase anywhere, closing the text, is the site's
+    appeal ("Enjoyed this? Sign up for our newsletter", "Submit a letter to the editor",
+    a copyright and its "All rights reserved"), whatever the sentence it opens with."""
+    return block.features.words <= APPEAL_MAX_WORDS and mentions_prompt(block.text)
 
 
 def _is_edge_furniture(block: Block) -> bool:

@@ -27,7 +27,13 @@ from extractor.tuning import (
     EXTEND_MIN_PROBABILITY,
     EXTEND_STOP_WORDS,
     HEADING_MIN_PROBABILITY,
+    HEADLINE_OVERLAP,
+    HEADLINE_SEARCH_WORDS,
+    HEADLINE_TITLE_SHARE,
     KEEP_THRESHOLD,
+    LEAD_MAX_LINK_DENSITY,
+    LEAD_MIN_WORDS,
+    LEAD_SEARCH_WORDS,
     NOISE_BOX_MAX_SHARE,
     NOISE_BOX_TAGS,
     NOISE_REGION_GROUPS,
@@ -68,8 +74,12 @@ def select(
     scores: tuple[Score, ...],
     options: Options,
     layout: Cards | None = None,
+    title: str = "",
 ) -> Selection:
-    """Keep the blocks of the best region that clear the threshold, revised by context."""
+    """Keep the blocks of the best region that clear the threshold, revised by context.
+
+    `title` is the page's headline as its metadata gives it: it finds the headline block,
+    between which and the region a lead paragraph may sit (`_keep_lead`)."""
     if not seg.blocks:
         return Selection(region=-1, kept=(), reasons=())
     probs = [s.probability for s in scores]
@@ -80,6 +90,7 @@ def select(
     threshold = KEEP_THRESHOLD[options.favor]
     kept, reasons, in_region = _initial(seg, probs, areas, threshold, options)
     _extend_region(seg, probs, kept, reasons, region, threshold)
+    _keep_lead(seg, probs, kept, reasons, region, threshold, title)
     _rescue_by_context(seg.blocks, probs, kept, reasons, in_region, threshold)
     _drop_marked_sections(seg, probs, layout.repeats, region, kept, reasons)
     _drop_after_body(seg, probs, region, kept, reasons)
@@ -219,6 +230,79 @@ def _extend_region(
                 reasons[j].append("kept: confident text next to the article region")
             elif block.features.words >= EXTEND_STOP_WORDS and probs[j] < threshold:
                 break
+
+
+def _keep_lead(
+    seg: Segmentation,
+    probs: list[float],
+    kept: list[bool],
+    reasons: list[list[str]],
+    region: int,
+    threshold: float,
+    title: str,
+) -> None:
+    """Keep the lead paragraph printed between the headline and the body.
+
+    Sites set their standfirst in the header box with the headline, so the region (the
+    body's box) leaves it out; the walk back from the region passes furniture (byline,
+    date, image credit) and keeps the first paragraph of prose that clears the threshold,
+    when the headline is just above it.  A heading on the way means the paragraph sits
+    above another title (a blog's description above a post's title), not this article's.
+    """
+    title_words = set(_WORD.findall(title.lower()))
+    if not title_words:
+        return
+    passed = 0
+    for j in range(seg.containers[region].first_block - 1, -1, -1):
+        block = seg.blocks[j]
+        if block.kind is BlockKind.HEADING:
+            return
+        if kept[j]:
+            continue
+        if _lead_like(block) and probs[j] >= threshold:
+            if _headline_above(seg.blocks, j, title_words):
+                kept[j] = True
+                reasons[j].append("kept: the lead between the headline and the body")
+            return
+        passed += block.features.words
+        if passed > LEAD_SEARCH_WORDS:
+            return
+
+
+def _lead_like(block: Block) -> bool:
+    """A paragraph of prose: some words, a sentence end, few links, not furniture."""
+    f = block.features
+    return (
+        block.kind is BlockKind.PARAGRAPH
+        and f.words >= LEAD_MIN_WORDS
+        and f.sentence_end
+        and f.link_density <= LEAD_MAX_LINK_DENSITY
+        and not f.phrase
+        and not f.date_like
+    )
+
+
+def _headline_above(blocks: tuple[Block, ...], j: int, title_words: set[str]) -> bool:
+    """Whether the headline is a heading shortly before block `j`: mostly the title's
+    words (sites add or drop a word or the site name) and most of the title's words (a
+    site-name heading shares a word or two with every title)."""
+    passed = 0
+    for k in range(j - 1, -1, -1):
+        block = blocks[k]
+        if block.kind is BlockKind.HEADING:
+            own = _WORD.findall(block.text.lower())
+            inside = sum(w in title_words for w in own)
+            shared = len(title_words.intersection(own))
+            if (
+                own
+                and inside >= HEADLINE_OVERLAP * len(own)
+                and shared >= HEADLINE_TITLE_SHARE * len(title_words)
+            ):
+                return True
+        passed += block.features.words
+        if passed > HEADLINE_SEARCH_WORDS:
+            return False
+    return False
 
 
 def _plain_text(block: Block) -> bool:

@@ -182,6 +182,23 @@ def test_declared_utf8_but_invalid_falls_back_to_cp1252() -> None:
     assert body_text(parsed) == FRENCH
 
 
+@pytest.mark.parametrize("head", ["", '<meta charset="utf-8">'])
+def test_utf8_with_one_broken_character_stays_utf8(head: str) -> None:
+    # A CMS cut a teaser inside a character ("papieros\xc3..."): the page is still UTF-8,
+    # and reading it as windows-1252 would garble every accented letter of the article.
+    text = "Zażółć gęślą jaźń, mówiła prezes. " * 3
+    data = page(text, head).encode("utf-8") + b"<p>papieros\xc3...</p>"
+    parsed = parse(data, max_bytes=LIMIT)
+    assert parsed.encoding == "utf-8"
+    assert text in body_text(parsed)
+
+
+def test_legacy_bytes_with_a_stray_utf8_sequence_are_cp1252() -> None:
+    # One accidental UTF-8 pair among many legacy letters does not make a page UTF-8.
+    data = page(FRENCH * 3 + "é", '<meta charset="utf-8">').encode("cp1252") + "é".encode()
+    assert parse(data, max_bytes=LIMIT).encoding == "cp1252"
+
+
 def test_declared_charset_contradicted_by_valid_utf8_is_utf8() -> None:
     # A page re-saved as UTF-8 that still declares its old legacy charset.
     text = "谷歌在2014年收购的人工智能公司开发出一款计算机。"

@@ -25,7 +25,13 @@ from extractor.patterns import (
     registry,
 )
 from extractor.patterns.base import LanguagePatterns, normalise_line
-from extractor.patterns.registry import BYLINE_MAX_WORDS, MONTHS, PROMPT_MAX_WORDS, has_date
+from extractor.patterns.registry import (
+    BYLINE_MAX_WORDS,
+    MONTHS,
+    PROMPT_MAX_WORDS,
+    has_date,
+    mentions_prompt,
+)
 from extractor.types import Features
 
 LINE_GROUPS = {
@@ -616,3 +622,17 @@ def test_wordpress_entry_footer_is_a_filing_line() -> None:
 )
 def test_prose_starting_like_a_filing_label_is_not_a_filing_line(sentence: str) -> None:
     assert not registry.is_taxonomy_line(sentence)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Enjoyed this story? Then sign up for our weekly newsletter.", True),
+        ("Lust auf mehr? Abonnieren Sie unseren Newsletter.", True),
+        ("We want to hear what you think. Submit a letter to the editor.", True),
+        ("The company continued to win subscribers all year.", False),
+        ("There is a huge backlog in the courts.", False),
+    ],
+)
+def test_mentions_prompt_finds_a_phrase_anywhere(text: str, found: bool) -> None:
+    assert mentions_prompt(text) is found

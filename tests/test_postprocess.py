@@ -13,6 +13,7 @@ from extractor.postprocess import postprocess, text_key
 from extractor.segment import Segmentation
 from extractor.select import Selection
 from extractor.tuning import (
+    APPEAL_MAX_WORDS,
     AUTHOR_BOX_MAX_BLOCKS,
     DEDUP_MIN_CHARS,
     DEDUP_SAME_FLOW_MAX_WORDS,
@@ -231,6 +232,37 @@ def test_dropped_trailing_paragraph_exposes_author_box() -> None:
         f"<p>{P2}</p></div>"
     )
     assert run(body, kept=[True, True, False], region="div#story") == [P1]
+
+
+# --- an appeal closing the text ----------------------------------------------------------
+
+APPEAL = (
+    "We want to hear what you think about this story. Submit a letter to the editor "
+    "using the form on our contact page."
+)
+
+
+def test_closing_appeal_with_a_prompt_phrase_inside_is_trimmed() -> None:
+    # Too long, and not opening with the phrase, for the short-line prompt rule.
+    assert run(f"<p>{P1}</p><p>{APPEAL}</p>") == [P1]
+    why = reasons(f"<p>{P1}</p><p>{APPEAL}</p>")
+    assert why[1] == ("dropped: furniture at the end of the text",)
+
+
+def test_appeals_are_trimmed_only_at_the_end() -> None:
+    assert run(f"<p>{APPEAL}</p><p>{P1}</p>") == [APPEAL, P1]
+    assert run(f"<p>{P1}</p><p>{APPEAL}</p><p>{P2}</p>") == [P1, APPEAL, P2]
+
+
+def test_long_closing_paragraph_mentioning_a_prompt_is_prose() -> None:
+    long = APPEAL + " " + " ".join(["More words about the story itself."] * 4)
+    assert len(long.split()) > APPEAL_MAX_WORDS
+    assert run(f"<p>{P1}</p><p>{long}</p>") == [P1, long]
+
+
+def test_closing_line_without_a_prompt_phrase_is_kept() -> None:
+    last = "The council will meet again in the spring to hear what residents think."
+    assert run(f"<p>{P1}</p><p>{last}</p>") == [P1, last]
 
 
 # --- whole-word phrases at the edges (formerly pending bug 8) ---------------------------

@@ -588,3 +588,72 @@ def test_paragraph_glued_to_a_filing_label_is_kept() -> None:
     body = f"<div id='post'><p>{P1}</p><p>{glued}</p></div>"
     s, sel = run(body, [0.95, 0.95])
     assert kept_texts(s, sel) == [P1, glued]
+
+
+# --- the lead between the headline and the body ------------------------------------------
+
+LEAD = (
+    "Residents of the valley will have to drive an extra half hour to reach the hospital "
+    "after the council closed the old bridge."
+)
+HEADLINE = "Council closes the old bridge"
+TEASER = "<li><a href='/x'>A story from elsewhere on the site, one of many in a list</a></li>"
+SIDE = f"<ul>{TEASER * 6}</ul>"
+
+
+def lead_page(between: str = "<p>By Jane Roe</p>", heading: str = HEADLINE) -> str:
+    """A header box with the headline, the lead and a byline, then the body's box."""
+    return (
+        f"<div id='page'><div class='head'><h1>{heading}</h1><p>{LEAD}</p>{between}</div>"
+        f"<div id='body'><p>{P1}</p><p>{P2}</p><p>{P3}</p></div>"
+        f"<div id='side'><h2>Most read</h2>{SIDE}</div></div>"
+    )
+
+
+def lead_run(
+    body: str, lead_p: float = MODERATE, title: str = HEADLINE
+) -> tuple[Segmentation, Selection]:
+    s = seg(body)
+    probs = [lead_p if b.text == LEAD else 0.95 if b.text in (P1, P2, P3) else 0.1
+             for b in s.blocks]
+    sel = select(s, pinned(probs), Options(), title=title)
+    assert s.containers[sel.region].label == "div#body"
+    return s, sel
+
+
+def test_lead_under_the_headline_is_kept_across_furniture() -> None:
+    s, sel = lead_run(lead_page())
+    assert kept_texts(s, sel) == [LEAD, P1, P2, P3]
+    lead = next(r for b, r in zip(s.blocks, sel.reasons) if b.text == LEAD)
+    assert lead[-1] == "kept: the lead between the headline and the body"
+
+
+def test_lead_needs_the_title_and_the_headline() -> None:
+    s, sel = lead_run(lead_page(), title="")
+    assert LEAD not in kept_texts(s, sel)
+    # a site-name heading sharing one word with the title is not the headline
+    s, sel = lead_run(lead_page(heading="Valley Council News"))
+    assert LEAD not in kept_texts(s, sel)
+
+
+def test_lead_below_the_threshold_is_not_kept() -> None:
+    s, sel = lead_run(lead_page(), lead_p=KEEP_THRESHOLD["balanced"] / 2)
+    assert LEAD not in kept_texts(s, sel)
+
+
+def test_paragraph_above_another_heading_is_not_a_lead() -> None:
+    # A blog's description under the site name, then the post's own title.
+    s, sel = lead_run(lead_page(between="<h2>On the road</h2>"))
+    assert LEAD not in kept_texts(s, sel)
+
+
+def test_lead_is_not_sought_past_much_furniture() -> None:
+    furniture = "<p>Updated at noon by the night desk of the paper, three staff writers</p>" * 4
+    s, sel = lead_run(lead_page(between=furniture))
+    assert LEAD not in kept_texts(s, sel)
+
+
+def test_one_line_dek_is_not_a_lead() -> None:
+    dek = "The bridge is closed."
+    s, sel = lead_run(lead_page().replace(LEAD, dek))
+    assert dek not in kept_texts(s, sel)

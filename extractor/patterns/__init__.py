@@ -17,7 +17,13 @@ from extractor.patterns.markup import (
     read_names,
     token_groups,
 )
-from extractor.patterns.registry import ALL_LANGUAGES, STOPWORDS, is_taxonomy_line, phrase_kind
+from extractor.patterns.registry import (
+    ALL_LANGUAGES,
+    STOPWORDS,
+    is_taxonomy_line,
+    mentions_prompt,
+    phrase_kind,
+)
 
 __all__ = [
     "ALL_LANGUAGES",
@@ -30,6 +36,7 @@ __all__ = [
     "group_names",
     "is_taxonomy_line",
     "match_phrase",
+    "mentions_prompt",
     "phrase_kind",
     "read_names",
     "token_groups",

@@ -248,6 +248,16 @@ def _short_line_kind(
     return None
 
 
+def mentions_prompt(text: str) -> bool:
+    """Whether `text` holds a prompt phrase anywhere ("... Submit a letter to the editor",
+    "... sign up for our newsletter"): `phrase_kind` condemns only short lines or lines
+    opening with one, and leaves the longer appeal to where it stands (the text's end)."""
+    tokens = _WORDS.findall(text.lower())
+    if _PROMPT_KEYS.isdisjoint(tokens):
+        return False
+    return _PROMPTS.search(normalise_line(text)) is not None
+
+
 def _mostly_social(words: list[str]) -> bool:
     """A row of network names is a share bar, in any language ("Whatsapp Facebook Pin")."""
     return bool(words) and sum(w in SOCIAL_NETWORKS for w in words) * 2 >= len(words)
