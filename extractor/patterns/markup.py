@@ -18,7 +18,7 @@ _GROUPS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
     "navigation": (
         frozenset({"nav", "navbar", "navigation", "menu", "menubar", "breadcrumb",
                    "breadcrumbs", "crumb", "crumbs", "masthead", "topbar", "toolbar",
-                   "pagination", "pager", "skip", "sitemap", "subnav", "megamenu"}),
+                   "pagination", "pager", "sitemap", "subnav", "megamenu"}),
         ("breadcrumb", "navbar", "navigation", "menu"),
     ),
     "footer": (
