@@ -129,9 +129,20 @@ _SPLIT = re.compile(r"[^a-z0-9]+")
 _MODIFIER_PREFIXES: tuple[str, ...] = ("has-", "has_", "no-", "no_", "with-", "with_")
 # Anchor ids made from headings have at least this many words ...
 SLUG_MIN_PARTS = 5
-# ... and, unlike names developers choose, function words.
+# ... and, unlike names developers choose, function words: of English and of the other
+# languages the pattern tables cover, since anchor ids follow the heading's language
+# ("nav_nur_die_folie" from "Nur die Folie bleibt zurück").
 _FUNCTION_WORDS: frozenset[str] = frozenset(
     "a an the of to with and or for in on at from is are how why what your you we".split()
+    # German, French, Spanish, Italian, Portuguese, Polish: only ASCII words (names are
+    # split on anything else) of three letters or more, which no developer's abbreviation
+    # spells ("et_pb_row" is a page builder's, "example-com" a domain).
+    + "der die das den dem des und mit von ist eine".split()
+    + "les pour dans sur une est".split()
+    + "los las del para por".split()
+    + "della che".split()
+    + "dos uma".split()
+    + "jak".split()
 )
 # Taxonomy classes ("category-popular", "tag-comments") end in a slug the author chose:
 # only their first word is the site's naming.
