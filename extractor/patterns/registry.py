@@ -71,8 +71,10 @@ _TAXONOMY_OPENERS: frozenset[str] = frozenset(
     _opening_word(p) for lang in ALL_LANGUAGES for p in lang.taxonomy_prefixes
 )
 
-# A numeric date (12/03/2024, 2024-03-12); features.py uses the same pattern.
-NUMERIC_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b")
+# A numeric date (12/03/2024, 2024-03-12, 3.12.24); features.py uses the same pattern.
+# A year has two or four digits and a day or month one or two, so a phone number
+# ("+81 158-23-2012") is not a date.
+NUMERIC_DATE = re.compile(r"\b(?:\d{4}|\d{1,2})[./-]\d{1,2}[./-](?:\d{4}|\d{2})\b")
 _WORDS = re.compile(r"\w+")
 _SPACED_COLON = re.compile(r"\s+:")
 # A caption ends with its credit: "... near its nest. Photograph: Rafael Quesada" or
