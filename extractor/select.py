@@ -17,7 +17,7 @@ from extractor.options import Options
 from extractor.patterns import GROUP_BITS, group_names, is_taxonomy_line
 from extractor.patterns.registry import MONTHS
 from extractor.score import Score
-from extractor.segment import Segmentation
+from extractor.segment import HEADING_LEVELS, Segmentation
 from extractor.tuning import (
     AFTER_BODY_MIN_PROBABILITY,
     BODY_BOX_MIN_BLOCKS,
@@ -27,6 +27,7 @@ from extractor.tuning import (
     EXTEND_MIN_PROBABILITY,
     EXTEND_STOP_WORDS,
     HEADING_MIN_PROBABILITY,
+    HEADING_WRAP_DEPTH,
     HEADLINE_OVERLAP,
     HEADLINE_SEARCH_WORDS,
     HEADLINE_TITLE_SHARE,
@@ -255,18 +256,27 @@ def _keep_lead(
     passed = 0
     for j in range(seg.containers[region].first_block - 1, -1, -1):
         block = seg.blocks[j]
-        if block.kind is BlockKind.HEADING:
+        if _is_heading(seg, block):
             return
         if kept[j]:
             continue
         if _lead_like(block) and probs[j] >= threshold:
-            if _headline_above(seg.blocks, j, title_words):
+            if _headline_above(seg, j, title_words):
                 kept[j] = True
                 reasons[j].append("kept: the lead between the headline and the body")
             return
         passed += block.features.words
         if passed > LEAD_SEARCH_WORDS:
             return
+
+
+def _is_heading(seg: Segmentation, block: Block) -> bool:
+    """A heading, or a block set inside one: sites wrap the headline's text in a block
+    element inside the <h1> (`<h1><div>Title</div></h1>`), which makes the block a
+    paragraph by its own tag."""
+    return block.kind is BlockKind.HEADING or any(
+        seg.containers[c].tag in HEADING_LEVELS for c in block.containers[-HEADING_WRAP_DEPTH:]
+    )
 
 
 def _lead_like(block: Block) -> bool:
@@ -282,14 +292,15 @@ def _lead_like(block: Block) -> bool:
     )
 
 
-def _headline_above(blocks: tuple[Block, ...], j: int, title_words: set[str]) -> bool:
+def _headline_above(seg: Segmentation, j: int, title_words: set[str]) -> bool:
     """Whether the headline is a heading shortly before block `j`: mostly the title's
     words (sites add or drop a word or the site name) and most of the title's words (a
     site-name heading shares a word or two with every title)."""
     passed = 0
+    blocks = seg.blocks
     for k in range(j - 1, -1, -1):
         block = blocks[k]
-        if block.kind is BlockKind.HEADING:
+        if _is_heading(seg, block):
             own = _WORD.findall(block.text.lower())
             inside = sum(w in title_words for w in own)
             shared = len(title_words.intersection(own))

@@ -57,6 +57,9 @@ LEAD_MIN_WORDS = 15
 LEAD_MAX_LINK_DENSITY = 0.2
 HEADLINE_SEARCH_WORDS = 30
 HEADLINE_TITLE_SHARE = 0.5
+# A block whose element or one of its nearest HEADING_WRAP_DEPTH - 1 ancestors is an
+# <h1>-<h6> is read as a heading when looking for the headline: `<h1><div>Title</div></h1>`.
+HEADING_WRAP_DEPTH = 3
 
 # A sibling of the chosen region joins it when its own total is at least this share of
 # the region's: an article body split into boxes with furniture between them.
