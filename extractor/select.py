@@ -14,7 +14,7 @@ from itertools import accumulate
 
 from extractor.context import Cards, cards
 from extractor.options import Options
-from extractor.patterns import GROUP_BITS, group_names, is_taxonomy_line
+from extractor.patterns import GROUP_BITS, ends_teaser, group_names, is_taxonomy_line
 from extractor.patterns.registry import MONTHS
 from extractor.score import Score
 from extractor.segment import HEADING_LEVELS, Segmentation
@@ -95,6 +95,7 @@ def select(
     _rescue_by_context(seg.blocks, probs, kept, reasons, in_region, threshold)
     _drop_marked_sections(seg, probs, layout.repeats, region, kept, reasons)
     _drop_after_body(seg, probs, region, kept, reasons)
+    _drop_teaser_cards(seg, layout, kept, reasons)
     _keep_photo_captions(seg.blocks, probs, kept, reasons, threshold)
     return Selection(region, tuple(kept), tuple(tuple(r) for r in reasons))
 
@@ -493,6 +494,29 @@ def _drop_after_body(
         if kept[j] and probs[j] < AFTER_BODY_MIN_PROBABILITY:
             kept[j] = False
             reasons[j].append(f"dropped: after the article's body (<{body.tag}>) in its region")
+
+
+def _drop_teaser_cards(
+    seg: Segmentation, layout: Cards, kept: list[bool], reasons: list[list[str]]
+) -> None:
+    """Drop a repeated card whose kept text ends in a teaser's link label ("... Read
+    more...", "Continue reading"), with everything it holds (its title, its date).
+
+    The card is the opening of a story printed on another page, set in a list of such
+    cards beside or under the article; its sentences read like prose and pass the scorer.
+    A lone paragraph ending in "Read more" is left alone: it can close an article's own
+    excerpt (a trackback, a quoted post), while a repeated card is a listing's item.
+    """
+    for i, block in enumerate(seg.blocks):
+        if not kept[i] or layout.repeats[i] <= 1 or not ends_teaser(block.text):
+            continue
+        card = layout.card[i]
+        if card is None:
+            continue
+        for j in range(card.first_block, card.end_block):
+            if kept[j]:
+                kept[j] = False
+                reasons[j].append("dropped: a teaser card ending in a 'read more' link")
 
 
 def _reads_as_article(

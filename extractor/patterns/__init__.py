@@ -20,6 +20,7 @@ from extractor.patterns.markup import (
 from extractor.patterns.registry import (
     ALL_LANGUAGES,
     STOPWORDS,
+    ends_teaser,
     is_taxonomy_line,
     mentions_prompt,
     phrase_kind,
@@ -33,6 +34,7 @@ __all__ = [
     "LanguagePatterns",
     "NameMemo",
     "class_tokens",
+    "ends_teaser",
     "group_names",
     "is_taxonomy_line",
     "match_phrase",

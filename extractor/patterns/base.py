@@ -6,12 +6,13 @@ import re
 from dataclasses import dataclass
 
 _SPACE = re.compile(r"\s+")
-_EDGE_PUNCT = " \t\n:;,.!?-–—|»«›‹>•·*#()[]\"'“”‘’…"
+# Decoration around a line's words: punctuation, arrows, bullets, quotes, brackets.
+EDGE_PUNCT = " \t\n:;,.!?-–—|»«›‹>•·*#()[]\"'“”‘’…"
 
 
 def normalise_line(text: str) -> str:
     """Lower-case and strip decoration, so 'Latest Stories »' matches 'latest stories'."""
-    return _SPACE.sub(" ", text).strip(_EDGE_PUNCT).lower()
+    return _SPACE.sub(" ", text).strip(EDGE_PUNCT).lower()
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +43,9 @@ class LanguagePatterns:
     # Labels that open a post's filing line ("Tags:", "Filed under:"): the line lists the
     # post's tags or categories, however long the list, and is never the post's text.
     taxonomy_prefixes: tuple[str, ...] = ()
+    # Link labels that close a teaser, the opening of a story printed elsewhere ("...
+    # Read more", "Continue reading"): the paragraph they end is not this page's text.
+    teaser_tails: tuple[str, ...] = ()
     # False for languages written without spaces between words (Chinese, Japanese): stop
     # words and month names are looked up word by word, so those groups stay empty.
     spaced: bool = True

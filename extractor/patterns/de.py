@@ -67,6 +67,7 @@ GERMAN = LanguagePatterns(
     taxonomy_prefixes=(
         "schlagworte:", "schlagwörter:", "tags:", "kategorie:", "kategorien:",
     ),
+    teaser_tails=("weiterlesen", "mehr lesen", "artikel lesen"),
     months=(
         "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august",
         "september", "oktober", "november", "dezember",

@@ -79,6 +79,10 @@ ENGLISH = LanguagePatterns(
         "tags:", "tagged:", "tagged with:", "categories:", "category:", "filed under:",
         "posted in:", "this entry was posted",
     ),
+    teaser_tails=(
+        "read more", "continue reading", "read the full story", "read full story",
+        "read the rest",
+    ),
     months=(
         "january", "february", "march", "april", "may", "june", "july", "august",
         "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",

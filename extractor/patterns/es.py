@@ -36,6 +36,7 @@ SPANISH = LanguagePatterns(
     taxonomy_prefixes=(
         "etiquetas:", "categorías:", "categoría:",
     ),
+    teaser_tails=("leer más", "seguir leyendo", "leer nota completa"),
     months=(
         "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
         "septiembre", "setiembre", "octubre", "noviembre", "diciembre",

@@ -45,6 +45,7 @@ FRENCH = LanguagePatterns(
     taxonomy_prefixes=(
         "mots-clés:", "tags:", "catégorie:", "catégories:",
     ),
+    teaser_tails=("lire la suite", "lire plus"),
     months=(
         "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
         "octobre", "novembre", "décembre",

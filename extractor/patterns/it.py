@@ -31,6 +31,7 @@ ITALIAN = LanguagePatterns(
     taxonomy_prefixes=(
         "tag:", "categoria:", "categorie:",
     ),
+    teaser_tails=("leggi tutto", "continua a leggere", "leggi di più"),
     months=(
         "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
         "settembre", "ottobre", "novembre", "dicembre",

@@ -24,6 +24,7 @@ JAPANESE = LanguagePatterns(
     ),
     byline_prefixes=("文：", "写真：", "撮影：", "出典：", "配信"),
     crosslink_prefixes=("関連記事：", "あわせて読みたい：", "参考："),
+    teaser_tails=("続きを読む",),
     months=(),
     spaced=False,
 )

@@ -32,6 +32,7 @@ POLISH = LanguagePatterns(
     taxonomy_prefixes=(
         "tagi:", "kategoria:", "kategorie:",
     ),
+    teaser_tails=("czytaj dalej", "czytaj więcej"),
     months=(
         "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia",
         "września", "października", "listopada", "grudnia", "styczeń", "luty", "marzec",

@@ -32,6 +32,7 @@ PORTUGUESE = LanguagePatterns(
     taxonomy_prefixes=(
         "tags:", "categoria:", "categorias:",
     ),
+    teaser_tails=("leia mais", "ler mais", "continue lendo", "continuar lendo"),
     months=(
         "janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto",
         "setembro", "outubro", "novembro", "dezembro",

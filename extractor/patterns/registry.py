@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from extractor.patterns.base import LanguagePatterns, normalise_line
+from extractor.patterns.base import EDGE_PUNCT, LanguagePatterns, normalise_line
 from extractor.patterns.de import GERMAN
 from extractor.patterns.en import ENGLISH
 from extractor.patterns.es import SPANISH
@@ -59,6 +59,22 @@ _CROSSLINKS = _phrase_regex(
     [p for lang in ALL_LANGUAGES for p in lang.crosslink_prefixes], anchored=True
 )
 MONTHS: frozenset[str] = frozenset(m for lang in ALL_LANGUAGES for m in lang.months)
+# A teaser's closing link label, as the last words of a line, decoration after it
+# stripped; in spaced languages after a space or punctuation ("thread" does not end in
+# "read").
+_TEASER_TAIL = re.compile(
+    "(?:"
+    + "|".join(
+        ("(?<!\\w)" if lang.spaced else "") + re.escape(p)
+        for lang in ALL_LANGUAGES
+        for p in sorted(lang.teaser_tails, key=len, reverse=True)
+    )
+    + ")$"
+)
+# How much of a line's end the teaser labels are looked for in (the longest label fits).
+TEASER_TAIL_CHARS = 40
+# What follows the label: a line's edge decoration, and arrows ("Continue reading →").
+_TEASER_DECORATION = EDGE_PUNCT + "→⟶"
 _TAXONOMY = _phrase_regex(
     [p for lang in ALL_LANGUAGES for p in lang.taxonomy_prefixes], anchored=True
 )
@@ -279,6 +295,13 @@ def has_date(text: str) -> bool:
         return True
     lowered = text.lower()
     return any(m in MONTHS for m in _WORDS.findall(lowered)) and bool(_NUMBER.search(text))
+
+
+def ends_teaser(text: str) -> bool:
+    """Whether `text` ends with a teaser's link label ("... Read more...", "[Continue
+    reading]", "Weiterlesen »"): the opening lines of a story printed on another page."""
+    tail = text[-TEASER_TAIL_CHARS:].lower().rstrip(_TEASER_DECORATION)
+    return _TEASER_TAIL.search(tail) is not None
 
 
 def is_taxonomy_line(text: str) -> bool:

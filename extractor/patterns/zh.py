@@ -25,6 +25,7 @@ CHINESE = LanguagePatterns(
     ),
     byline_prefixes=("来源：", "作者：", "责任编辑：", "编辑：", "记者：", "來源：", "責任編輯："),
     crosslink_prefixes=("阅读全文", "延伸阅读：", "相关阅读：", "閱讀全文"),
+    teaser_tails=("阅读全文", "閱讀全文"),
     months=(),
     spaced=False,
 )
