@@ -193,6 +193,9 @@ def test_date_lines(text: str) -> None:
         "March on!",  # a month word but no year or clock
         "The year 2024 was long",  # a year but no month
         "Version 10.2 released",
+        "Tel. +81 158-23-2012",  # a phone number: no day or month has three digits
+        "ISBN 978-1-234-56789-7",  # an ISBN's groups are no date either
+        "Ref. 12.345.678",
         PROSE + " It happened on March 3, 2024.",  # too long to be a date line
     ],
 )

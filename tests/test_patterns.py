@@ -29,6 +29,7 @@ from extractor.patterns.registry import (
     BYLINE_MAX_WORDS,
     MONTHS,
     PROMPT_MAX_WORDS,
+    ends_teaser,
     has_date,
     mentions_prompt,
 )
@@ -636,3 +637,71 @@ def test_prose_starting_like_a_filing_label_is_not_a_filing_line(sentence: str) 
 )
 def test_mentions_prompt_finds_a_phrase_anywhere(text: str, found: bool) -> None:
     assert mentions_prompt(text) is found
+
+
+# --- class/id names that only look like noise -------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["skip-main", "skip-content", "skiplinks"])
+def test_skip_link_names_are_not_navigation(value: str) -> None:
+    # `main#skip-main` is the target of a "Skip to main content" link: the content.
+    assert not _mask(value) & markup.GROUP_BITS["navigation"]
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "nav_nur_die_folie_bleibt__1",  # German
+        "nav-pour-les-enfants-du-quartier",  # French
+        "nav_los_precios_del_alquiler",  # Spanish
+        "sharing-with-a-single-developer",  # English, as before
+    ],
+)
+def test_anchor_ids_made_from_headings_name_nothing(value: str) -> None:
+    assert class_tokens(value) == ()
+    assert _mask(value) == 0
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["et_pb_menu_inner_container", "site-nav-de-mobile-menu", "www-example-com-share-bar"],
+)
+def test_developer_names_with_short_foreign_words_are_not_slugs(value: str) -> None:
+    # Page builders' abbreviations ("et_pb") and two-letter words are no function words.
+    assert class_tokens(value) != ()
+    assert _mask(value) != 0
+
+
+# --- teaser link labels -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ALL_LANGUAGES, ids=lambda lang: lang.language)
+def test_every_language_has_teaser_tails(lang: LanguagePatterns) -> None:
+    assert lang.teaser_tails
+    assert all(t == t.lower() and t.strip() == t for t in lang.teaser_tails)
+    assert len(set(lang.teaser_tails)) == len(lang.teaser_tails)
+
+
+@pytest.mark.parametrize(("lang", "entry"), list(_by_language("teaser_tails")))
+def test_teaser_tail_recognised_after_a_summary(lang: LanguagePatterns, entry: str) -> None:
+    del lang
+    summary = "The council voted to rebuild the harbour wall."
+    assert ends_teaser(f"{summary} {_capitalised(entry)}")
+    assert ends_teaser(f"{summary} {entry}... ")
+    assert ends_teaser(f"{summary} [{_capitalised(entry)}]")
+    assert ends_teaser(f"{summary} {entry} »")
+    assert ends_teaser(f"{summary} {entry} →")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The council voted to rebuild the harbour wall.",
+        "Replies in this thread",  # ends in "read" only inside a word
+        "Read more about the harbour wall in the council minutes.",  # label not at the end
+        "Details zum Artikel",
+        "",
+    ],
+)
+def test_lines_without_a_teaser_tail(line: str) -> None:
+    assert not ends_teaser(line)

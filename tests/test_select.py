@@ -657,3 +657,58 @@ def test_one_line_dek_is_not_a_lead() -> None:
     dek = "The bridge is closed."
     s, sel = lead_run(lead_page().replace(LEAD, dek))
     assert dek not in kept_texts(s, sel)
+
+
+def test_headline_text_in_a_block_inside_the_h1_finds_the_lead() -> None:
+    # `<h1><div>Title</div></h1>`: the block is a paragraph by its own tag.
+    page = lead_page().replace(f"<h1>{HEADLINE}</h1>", f"<h1><div>{HEADLINE}</div></h1>")
+    s, sel = lead_run(page)
+    assert kept_texts(s, sel) == [LEAD, P1, P2, P3]
+
+
+def test_block_inside_another_heading_stops_the_lead_search() -> None:
+    # ... and like a heading, one between the paragraph and the region means the
+    # paragraph sits above another title.
+    s, sel = lead_run(lead_page(between="<h2><div>On the road</div></h2>"))
+    assert LEAD not in kept_texts(s, sel)
+
+
+# --- teaser cards ending in a "Read more" link -------------------------------------------
+
+SUMMARIES = (
+    "Engineers will inspect the stone arches of the bridge this winter after reports of damage.",
+    "Forty apple trees of old local varieties went into the ground behind the school on Friday.",
+    "Stallholders agreed by a narrow margin to try Sunday trading in the weeks before Christmas.",
+)
+
+
+def teaser_page(tail: str = " Read more...") -> str:
+    cards = "".join(
+        f"<li><h3><a href='/x'>Story {n}</a></h3><p>{t}{tail}</p><p>2024-10-0{n}</p></li>"
+        for n, t in enumerate(SUMMARIES, 1)
+    )
+    return f"<div class='col'><p>{P1}</p><p>{P2}</p><p>{P3}</p><ul>{cards}</ul></div>"
+
+
+def test_repeated_cards_ending_in_read_more_are_dropped_with_their_titles() -> None:
+    s = seg(teaser_page())
+    probs = [0.95 if b.text in (P1, P2, P3) else MODERATE for b in s.blocks]
+    sel = select(s, pinned(probs), Options())
+    assert kept_texts(s, sel) == [P1, P2, P3]
+    title = next(r for b, r in zip(s.blocks, sel.reasons) if b.text == "Story 1")
+    assert title[-1] == "dropped: a teaser card ending in a 'read more' link"
+
+
+def test_repeated_cards_without_a_teaser_link_are_left_to_the_scorer() -> None:
+    s = seg(teaser_page(tail=""))
+    probs = [0.95 if b.text in (P1, P2, P3) else MODERATE for b in s.blocks]
+    sel = select(s, pinned(probs), Options())
+    assert set(SUMMARIES) <= set(kept_texts(s, sel))
+
+
+def test_lone_paragraph_ending_in_read_more_is_kept() -> None:
+    # Not in a repeated card: an excerpt the article itself quotes (a trackback).
+    excerpt = f"{SUMMARIES[0]} [Read More]"
+    s = seg(f"<div class='col'><p>{P1}</p><p>{excerpt}</p><p>{P2}</p></div>")
+    sel = select(s, pinned([0.95, MODERATE, 0.95]), Options())
+    assert excerpt in kept_texts(s, sel)
