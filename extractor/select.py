@@ -47,6 +47,7 @@ from extractor.tuning import (
     SECTION_MARKER_MAX_LINK_DENSITY,
     SIBLING_MIN_SHARE,
     TAXONOMY_LINE_MAX_WORDS,
+    TEASER_CARD_MAX_SHARE,
 )
 from extractor.types import Block, BlockKind
 
@@ -505,15 +506,23 @@ def _drop_teaser_cards(
     The card is the opening of a story printed on another page, set in a list of such
     cards beside or under the article; its sentences read like prose and pass the scorer.
     A lone paragraph ending in "Read more" is left alone: it can close an article's own
-    excerpt (a trackback, a quoted post), while a repeated card is a listing's item.
+    excerpt (a trackback, a quoted post), while a repeated card is a listing's item.  So
+    is a card holding much of the kept text: a site that sets its article in the same
+    markup as its teasers.
     """
+    kept_words = sum(b.features.words for b, k in zip(seg.blocks, kept) if k)
     for i, block in enumerate(seg.blocks):
         if not kept[i] or layout.repeats[i] <= 1 or not ends_teaser(block.text):
             continue
         card = layout.card[i]
         if card is None:
             continue
-        for j in range(card.first_block, card.end_block):
+        span = range(card.first_block, card.end_block)
+        if sum(seg.blocks[j].features.words for j in span if kept[j]) > (
+            TEASER_CARD_MAX_SHARE * kept_words
+        ):
+            continue  # the "card" holds the article: its own excerpt ends in the label
+        for j in span:
             if kept[j]:
                 kept[j] = False
                 reasons[j].append("dropped: a teaser card ending in a 'read more' link")

@@ -30,6 +30,10 @@ REGION_NEGATIVE_WEIGHT = 0.6
 # A box inside the region holding more than this share of the region's words is the
 # article itself, whatever its class says (except comments, which can outgrow a story).
 NOISE_BOX_MAX_SHARE = 0.5
+# A repeated card whose kept text ends in a teaser link ("Read more...") is dropped with
+# its title, unless it holds more than this share of the kept words: then it is the
+# article, set in the same markup as the teasers beside it.
+TEASER_CARD_MAX_SHARE = 0.5
 
 # One of many identical cards (a teaser in a listing) pulls the region towards itself
 # with its weight divided by (number of such cards) ** this (a square root: a listing of

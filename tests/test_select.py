@@ -10,6 +10,7 @@ import pytest
 from helpers import P1, P2, P3, segment_body
 
 import extractor
+from extractor.context import cards
 from extractor.options import Options
 from extractor.patterns import GROUP_NAMES, group_names, markup, token_groups
 from extractor.score import Score, score
@@ -712,3 +713,20 @@ def test_lone_paragraph_ending_in_read_more_is_kept() -> None:
     s = seg(f"<div class='col'><p>{P1}</p><p>{excerpt}</p><p>{P2}</p></div>")
     sel = select(s, pinned([0.95, MODERATE, 0.95]), Options())
     assert excerpt in kept_texts(s, sel)
+
+
+def test_card_holding_most_of_the_text_is_not_a_teaser() -> None:
+    # A site that sets its article in the same card markup as the teasers beside it:
+    # the article's own excerpt link does not condemn the article.
+    article = (
+        f"<article class='card'><h3>Story</h3><p>{P1}</p><p>{P2}</p>"
+        f"<p>{P3} Read more</p></article>"
+    )
+    teaser = f"<article class='card'><h3>Other</h3><p>{SUMMARIES[0]} Read more</p></article>"
+    s = seg(f"<div class='col'>{article}{teaser}</div>")
+    probs = [0.95 if b.text.startswith((P1, P2, P3)) else MODERATE for b in s.blocks]
+    sel = select(s, pinned(probs), Options())
+    assert cards(s).repeats[1] > 1, "the two articles are cards alike"
+    kept = kept_texts(s, sel)
+    assert P1 in kept and P2 in kept
+    assert f"{SUMMARIES[0]} Read more" not in kept
