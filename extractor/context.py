@@ -168,7 +168,9 @@ def revise(
     are identical."""
     weights = [model.weights.get(name, 0.0) for name in CONTEXT_FEATURES]
     if not with_reasons and _COMPILED is not None:
-        return _compiled_revise(seg, scores, model.bias, weights, body_hint, layout)
+        own = [s.probability for s in scores]
+        found = _compiled_revise(seg, own, model.bias, weights, body_hint, layout)
+        return tuple([Score(p, ()) for p in found])
     revised = []
     for score, row in zip(scores, context_rows(seg, scores, body_hint, layout)):
         contributions = [(w * v, k, v) for w, k, v in zip(weights, CONTEXT_FEATURES, row) if v]
@@ -184,21 +186,36 @@ def revise(
     return tuple(revised)
 
 
+def revised_probabilities(
+    seg: Segmentation,
+    probabilities: list[float],
+    model: Model = CONTEXT_MODEL,
+    body_hint: str = "",
+    layout: Cards | None = None,
+) -> list[float]:
+    """`revise`'s probabilities alone, from the first stage's: all `extract` needs."""
+    if _COMPILED is not None:
+        weights = [model.weights.get(name, 0.0) for name in CONTEXT_FEATURES]
+        return _compiled_revise(seg, probabilities, model.bias, weights, body_hint, layout)
+    own = tuple([Score(p, ()) for p in probabilities])
+    return [s.probability for s in revise(seg, own, model, body_hint, layout, with_reasons=False)]
+
+
 def _compiled_revise(
     seg: Segmentation,
-    scores: tuple[Score, ...],
+    probabilities: list[float],
     bias: float,
     weights: list[float],
     body_hint: str,
     layout: Cards | None,
-) -> tuple[Score, ...]:
-    """`revise` without reasons, its arithmetic in `extractor._fastscore`."""
+) -> list[float]:
+    """`revise`'s probabilities, its arithmetic in `extractor._fastscore`."""
     assert _COMPILED is not None
     layout = layout or cards(seg)
     declared = shingle_set(body_hint) if body_hint else None
-    found = _COMPILED.second_stage(
+    found: list[float] = _COMPILED.second_stage(
         seg.blocks,
-        [s.probability for s in scores],
+        probabilities,
         layout.card,
         layout.repeats,
         list_item_ids(seg),
@@ -207,4 +224,4 @@ def _compiled_revise(
         weights,
         MAX_LOGIT,
     )
-    return tuple([Score(p, ()) for p in found])
+    return found

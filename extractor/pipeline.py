@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from extractor.clean import clean
-from extractor.context import CONTEXT_MODEL, cards, revise
+from extractor.context import CONTEXT_MODEL, cards, revise, revised_probabilities
 from extractor.jsonld import article_body
 from extractor.metadata import read_metadata
 from extractor.options import Options
@@ -17,8 +17,9 @@ from extractor.parse import parse
 from extractor.postprocess import postprocess
 from extractor.render import render_text
 from extractor.score import DEFAULT_MODEL, score
+from extractor.score import probabilities as block_probabilities
 from extractor.segment import Segmentation, segment
-from extractor.select import select
+from extractor.select import select_by_probability
 from extractor.types import Article, Decision, Explanation, ExtractionError, Metadata
 
 
@@ -93,18 +94,20 @@ def decide(page: Prepared, opts: Options, *, with_reasons: bool = True) -> Expla
     Without reasons the Explanation lists no decisions: only its article is wanted."""
     meta, seg = page.meta, page.seg
     url = meta.url
+    model = opts.model or DEFAULT_MODEL
+    context_model = opts.context_model or CONTEXT_MODEL
     layout = cards(seg)
-    own = score(seg.blocks, opts.model or DEFAULT_MODEL, with_reasons=with_reasons)
-    scores = revise(
-        seg,
-        own,
-        opts.context_model or CONTEXT_MODEL,
-        page.body_hint,
-        layout,
-        with_reasons=with_reasons,
+    if with_reasons:
+        own = score(seg.blocks, model)
+        scores = revise(seg, own, context_model, page.body_hint, layout)
+        probabilities = [s.probability for s in scores]
+    else:  # `extract` reads only the article: no reasons, no Score records
+        first = block_probabilities(seg.blocks, model)
+        probabilities = revised_probabilities(seg, first, context_model, page.body_hint, layout)
+    selection = select_by_probability(
+        seg, probabilities, opts, layout, with_reasons=with_reasons
     )
-    probabilities = [s.probability for s in scores]
-    chosen = postprocess(seg, select(seg, scores, opts, layout), meta.title, probabilities)
+    chosen = postprocess(seg, selection, meta.title, probabilities)
     kept_blocks = tuple([b for b, k in zip(seg.blocks, chosen.kept) if k])
     decisions = (
         tuple(
@@ -114,7 +117,7 @@ def decide(page: Prepared, opts: Options, *, with_reasons: bool = True) -> Expla
             ]
         )
         if with_reasons
-        else ()  # `extract` reads only the article
+        else ()
     )
     article = Article(
         text=render_text(kept_blocks),

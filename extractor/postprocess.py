@@ -40,15 +40,18 @@ def postprocess(
     title: str,
     probabilities: list[float],
 ) -> Selection:
-    """Apply the clean-up rules in order and return the revised selection."""
+    """Apply the clean-up rules in order and return the revised selection.
+
+    A selection written without reasons (`Selection.reasons` empty) stays without them."""
     blocks = seg.blocks
     kept = list(selection.kept)
-    reasons = [list(r) for r in selection.reasons]
+    reasons = [list(r) for r in selection.reasons] if selection.reasons else None
     _drop_teasers_listed_twice(blocks, probabilities, kept, reasons)
     _drop_headline(blocks, kept, reasons, title)
     _drop_duplicates(blocks, kept, reasons)
     _trim_edges(seg, selection.region, kept, reasons)
-    return Selection(selection.region, tuple(kept), tuple(tuple(r) for r in reasons))
+    written = tuple([tuple(r) for r in reasons]) if reasons is not None else ()
+    return Selection(selection.region, tuple(kept), written)
 
 
 def text_key(text: str) -> str:
@@ -58,13 +61,14 @@ def text_key(text: str) -> str:
     return _NON_WORD.sub("", text).lower()
 
 
-def _drop(kept: list[bool], reasons: list[list[str]], i: int, why: str) -> None:
+def _drop(kept: list[bool], reasons: list[list[str]] | None, i: int, why: str) -> None:
     kept[i] = False
-    reasons[i].append(f"dropped: {why}")
+    if reasons is not None:
+        reasons[i].append(f"dropped: {why}")
 
 
 def _drop_teasers_listed_twice(
-    blocks: tuple[Block, ...], probs: list[float], kept: list[bool], reasons: list[list[str]]
+    blocks: tuple[Block, ...], probs: list[float], kept: list[bool], reasons: list[list[str]] | None
 ) -> None:
     """A kept list item that links elsewhere and is printed again, word for word, in a
     dropped block is a teaser: sites show one story list twice (a ticker above the story,
@@ -92,7 +96,7 @@ def _drop_teasers_listed_twice(
 
 
 def _drop_headline(
-    blocks: tuple[Block, ...], kept: list[bool], reasons: list[list[str]], title: str
+    blocks: tuple[Block, ...], kept: list[bool], reasons: list[list[str]] | None, title: str
 ) -> None:
     """The headline lives in `Article.title`; remove its copies before the body starts.
 
@@ -130,7 +134,9 @@ def _authored_repeat(first: Block, second: Block) -> bool:
     )
 
 
-def _drop_duplicates(blocks: tuple[Block, ...], kept: list[bool], reasons: list[list[str]]) -> None:
+def _drop_duplicates(
+    blocks: tuple[Block, ...], kept: list[bool], reasons: list[list[str]] | None
+) -> None:
     """A paragraph printed twice is kept where it first appears.
 
     Twice is the defect (a standfirst repeated as the body's lead, a mobile and a desktop
@@ -150,7 +156,7 @@ def _drop_duplicates(blocks: tuple[Block, ...], kept: list[bool], reasons: list[
 
 
 def _trim_edges(
-    seg: Segmentation, region: int, kept: list[bool], reasons: list[list[str]]
+    seg: Segmentation, region: int, kept: list[bool], reasons: list[list[str]] | None
 ) -> None:
     """Strip bylines, dates and prompts that open or close the text, dangling headings,
     and an author box that closes it."""

@@ -55,11 +55,21 @@ _CAPTION_VETO = "caption (include_captions=False)"
 
 @dataclass(frozen=True, slots=True)
 class Selection:
-    """Which blocks the selector keeps, why, and the chosen region's container id."""
+    """Which blocks the selector keeps, why, and the chosen region's container id.
+
+    `reasons` holds one tuple per block, or none at all when nobody asked why (`extract`
+    reads only the article; writing a reason for every block is a real share of its time).
+    """
 
     region: int
     kept: tuple[bool, ...]
     reasons: tuple[tuple[str, ...], ...]
+
+
+def note(reasons: list[list[str]] | None, i: int, why: str) -> None:
+    """Add `why` to block `i`'s reasons, if reasons are being written."""
+    if reasons is not None:
+        reasons[i].append(why)
 
 
 def select(
@@ -69,21 +79,35 @@ def select(
     layout: Cards | None = None,
 ) -> Selection:
     """Keep the blocks of the best region that clear the threshold, revised by context."""
+    return select_by_probability(seg, [s.probability for s in scores], options, layout)
+
+
+def select_by_probability(
+    seg: Segmentation,
+    probs: list[float],
+    options: Options,
+    layout: Cards | None = None,
+    *,
+    with_reasons: bool = True,
+) -> Selection:
+    """`select` given the blocks' probabilities; `with_reasons=False` writes no reasons
+    (the keep/drop decisions are the same)."""
     if not seg.blocks:
         return Selection(region=-1, kept=(), reasons=())
-    probs = [s.probability for s in scores]
     layout = layout or cards(seg)
     totals = region_totals(seg, probs, REGION_PIVOT[options.favor], layout)
     region = best_region(seg, totals)
     areas = (region, *sibling_regions(seg, totals, region))
     threshold = KEEP_THRESHOLD[options.favor]
-    kept, reasons, in_region = _initial(seg, probs, areas, threshold, options)
+    kept, vetoes = _initial(seg, probs, areas, threshold, options)
+    reasons = _first_reasons(probs, vetoes, threshold) if with_reasons else None
     _extend_region(seg, probs, kept, reasons, region, threshold)
-    _rescue_by_context(seg.blocks, probs, kept, reasons, in_region, threshold)
+    _rescue_by_context(seg.blocks, probs, kept, reasons, vetoes, threshold)
     _drop_marked_sections(seg, probs, layout.repeats, region, kept, reasons)
     _drop_after_body(seg, probs, region, kept, reasons)
-    _keep_photo_captions(seg.blocks, probs, kept, reasons, threshold)
-    return Selection(region, tuple(kept), tuple(tuple(r) for r in reasons))
+    _keep_photo_captions(seg.blocks, probs, kept, reasons, vetoes, threshold)
+    written = tuple([tuple(r) for r in reasons]) if reasons is not None else ()
+    return Selection(region, tuple(kept), written)
 
 
 def choose_region(
@@ -113,10 +137,12 @@ def region_totals(
 def best_region(seg: Segmentation, totals: list[float]) -> int:
     """The container with the largest total."""
     # Ties go to the tighter region, then to the deeper of two wrappers of the same blocks.
-    return max(
-        range(len(totals)),
-        key=lambda cid: (totals[cid], -_span(seg, cid), seg.containers[cid].depth),
-    )
+    # Only the containers sharing the largest total are compared on that (usually one).
+    top = max(totals)
+    tied = [cid for cid, total in enumerate(totals) if total == top]
+    if len(tied) == 1:
+        return tied[0]
+    return max(tied, key=lambda cid: (-_span(seg, cid), seg.containers[cid].depth))
 
 
 def sibling_regions(seg: Segmentation, totals: list[float], region: int) -> list[int]:
@@ -143,47 +169,53 @@ def _initial(
     areas: tuple[int, ...],
     threshold: float,
     options: Options,
-) -> tuple[list[bool], list[list[str]], list[bool]]:
+) -> tuple[list[bool], list[str | None]]:
+    """Each block kept by its probability unless vetoed; and the veto of each block
+    (None for a block in the areas that no hard rule drops)."""
     owner = [-1] * len(probs)
     for area in areas:
         container = seg.containers[area]
         owner[container.first_block : container.end_block] = [area] * (
             container.end_block - container.first_block
         )
-    in_region = [o >= 0 for o in owner]
     cum_words = word_offsets(seg)
-    kept: list[bool] = []
-    reasons: list[list[str]] = []
-    for i, p in enumerate(probs):
-        veto = (
-            hard_rule(seg, seg.blocks[i], owner[i], options, cum_words)
-            if in_region[i]
-            else "outside the article region"
-        )
-        if veto:
-            kept.append(False)
-            reasons.append([veto])
-        elif p >= threshold:
-            kept.append(True)
-            reasons.append([f"probability {p:.2f} >= {threshold:.2f}"])
-        else:
-            kept.append(False)
-            reasons.append([f"probability {p:.2f} < {threshold:.2f}"])
-    return kept, reasons, in_region
+    vetoes = [
+        hard_rule(seg, block, area, options, cum_words)
+        if area >= 0
+        else "outside the article region"
+        for block, area in zip(seg.blocks, owner)
+    ]
+    kept = [not veto and p >= threshold for p, veto in zip(probs, vetoes)]
+    return kept, vetoes
+
+
+def _first_reasons(
+    probs: list[float], vetoes: list[str | None], threshold: float
+) -> list[list[str]]:
+    """The reason of `_initial`'s verdict on each block: its veto, or its probability."""
+    return [
+        [veto]
+        if veto
+        else [f"probability {p:.2f} {'>=' if p >= threshold else '<'} {threshold:.2f}"]
+        for p, veto in zip(probs, vetoes)
+    ]
 
 
 def _keep_photo_captions(
     blocks: tuple[Block, ...],
     probs: list[float],
     kept: list[bool],
-    reasons: list[list[str]],
+    reasons: list[list[str]] | None,
+    vetoes: list[str | None],
     threshold: float,
 ) -> None:
     """A page whose text is mostly a caption is a photo page, and its caption is its
     story: captions in the region that clear the threshold are kept when they hold more
     words than the kept text that is not a heading (a gallery's "Previous 1 / 6 Next")."""
     captions = [
-        j for j, p in enumerate(probs) if p >= threshold and reasons[j][0] == _CAPTION_VETO
+        j
+        for j, (p, veto) in enumerate(zip(probs, vetoes))
+        if p >= threshold and veto == _CAPTION_VETO
     ]
     caption_words = sum(blocks[j].features.words for j in captions)
     text_words = sum(
@@ -193,14 +225,14 @@ def _keep_photo_captions(
         return
     for j in captions:
         kept[j] = True
-        reasons[j].append("kept: the caption of a photo page with little other text")
+        note(reasons, j, "kept: the caption of a photo page with little other text")
 
 
 def _extend_region(
     seg: Segmentation,
     probs: list[float],
     kept: list[bool],
-    reasons: list[list[str]],
+    reasons: list[list[str]] | None,
     region: int,
     threshold: float,
 ) -> None:
@@ -215,7 +247,7 @@ def _extend_region(
             block = seg.blocks[j]
             if probs[j] >= EXTEND_MIN_PROBABILITY and _plain_text(block):
                 kept[j] = True
-                reasons[j].append("kept: confident text next to the article region")
+                note(reasons, j, "kept: confident text next to the article region")
             elif block.features.words >= EXTEND_STOP_WORDS and probs[j] < threshold:
                 break
 
@@ -310,19 +342,20 @@ def _rescue_by_context(
     blocks: tuple[Block, ...],
     probs: list[float],
     kept: list[bool],
-    reasons: list[list[str]],
-    in_region: list[bool],
+    reasons: list[list[str]] | None,
+    vetoes: list[str | None],
     threshold: float,
 ) -> None:
-    """Keep near-misses that sit between kept blocks, and headings that introduce kept text."""
+    """Keep near-misses that sit between kept blocks, and headings that introduce kept
+    text; never a block a hard rule dropped, or one outside the article's areas."""
     for i in range(1, len(blocks) - 1):
         block = blocks[i]
-        if kept[i] or not in_region[i] or not reasons[i][0].startswith("probability"):
+        if kept[i] or vetoes[i]:
             continue
         between = kept[i - 1] and kept[i + 1]
         if between and probs[i] >= threshold * CONTEXT_RESCUE_SHARE:
             kept[i] = True
-            reasons[i].append("kept: between two kept blocks")
+            note(reasons, i, "kept: between two kept blocks")
         elif (
             block.kind is BlockKind.HEADING
             and kept[i + 1]
@@ -330,7 +363,7 @@ def _rescue_by_context(
             and blocks[i + 1].kind is not BlockKind.HEADING
         ):
             kept[i] = True
-            reasons[i].append("kept: heading of kept text")
+            note(reasons, i, "kept: heading of kept text")
 
 
 def _drop_marked_sections(
@@ -339,7 +372,7 @@ def _drop_marked_sections(
     repeats: tuple[int, ...],
     region: int,
     kept: list[bool],
-    reasons: list[list[str]],
+    reasons: list[list[str]] | None,
 ) -> None:
     """Drop everything under a 'Related' or 'Comments' heading, to the end of its section."""
     blocks = seg.blocks
@@ -357,7 +390,7 @@ def _drop_marked_sections(
         for j in range(i, end):
             if kept[j]:
                 kept[j] = False
-                reasons[j].append(f"dropped: in a '{marker.text[:40]}' section")
+                note(reasons, j, f"dropped: in a '{marker.text[:40]}' section")
         i = max(end, i + 1)
 
 
@@ -366,7 +399,7 @@ def _drop_after_body(
     probs: list[float],
     region: int,
     kept: list[bool],
-    reasons: list[list[str]],
+    reasons: list[list[str]] | None,
 ) -> None:
     """Drop what the region holds after the article's body box, unless very confident.
 
@@ -394,7 +427,7 @@ def _drop_after_body(
     for j in range(body.end_block, area.end_block):
         if kept[j] and probs[j] < AFTER_BODY_MIN_PROBABILITY:
             kept[j] = False
-            reasons[j].append(f"dropped: after the article's body (<{body.tag}>) in its region")
+            note(reasons, j, f"dropped: after the article's body (<{body.tag}>) in its region")
 
 
 def _reads_as_article(
