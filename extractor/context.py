@@ -25,6 +25,8 @@ from extractor.types import Block, Container
 CARD_MIN_BLOCKS = 2
 _ID = re.compile(r"#[^.]*")
 _DIGITS = re.compile(r"\d+")
+# What `signature` removes; most labels hold neither, and a search is cheaper than a sub.
+_ID_OR_DIGIT = re.compile(r"[#\d]")
 # Logits are clipped so one extreme neighbour cannot dominate.
 MAX_LOGIT = 8.0
 
@@ -111,22 +113,9 @@ def card_of(seg: Segmentation, block: Block) -> Container | None:
 
 def signature(label: str) -> str:
     """A container's markup without its id and numbers: what repeated cards share."""
+    if not _ID_OR_DIGIT.search(label):
+        return label
     return _DIGITS.sub("0", _ID.sub("", label))
-
-
-def _card_signatures(seg: Segmentation) -> dict[int, str]:
-    """Signature of every multi-block container, by id; how many share a signature says
-    whether a container is one of many identical cards (a teaser) or one of a kind.  Each
-    distinct label is worked once: a page repeats a few labels many times."""
-    by_label: dict[str, str] = {}
-    found: dict[int, str] = {}
-    for c in seg.containers:
-        if c.end_block - c.first_block >= CARD_MIN_BLOCKS:
-            sig = by_label.get(c.label)
-            if sig is None:
-                sig = by_label[c.label] = signature(c.label)
-            found[c.id] = sig
-    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,17 +128,29 @@ class Cards:
 
 
 def cards(seg: Segmentation) -> Cards:
-    signatures = _card_signatures(seg)
-    counts = Counter(signatures.values())
-    # A block's card depends only on its innermost container: blocks sharing one share it.
-    by_inner: dict[int, Container | None] = {}
-    found = []
-    for block in seg.blocks:
-        inner = block.containers[-1] if block.containers else -1
-        if inner not in by_inner:
-            by_inner[inner] = card_of(seg, block)
-        found.append(by_inner[inner])
-    return Cards(tuple(found), tuple([counts[signatures[c.id]] if c else 1 for c in found]))
+    """Every block's card (`card_of`) and how many cards share its card's `signature`:
+    one pass over the containers, then one look-up per block."""
+    # A container's card is itself when it holds enough blocks, else its parent's card;
+    # containers come parents first, so the parent's is already known.  A block's card
+    # is its innermost container's.
+    card_at: list[Container | None] = []
+    labels: list[str] = []  # the label of every card, once per card
+    for c in seg.containers:
+        if c.end_block - c.first_block >= CARD_MIN_BLOCKS:
+            card_at.append(c)
+            labels.append(c.label)
+        else:
+            card_at.append(card_at[c.parent] if c.parent >= 0 else None)
+    # How many cards share each signature, looked up by label: a page repeats a few
+    # labels many times, so each distinct label is worked once.
+    per_label = Counter(labels)
+    signatures = {label: signature(label) for label in per_label}
+    per_signature: Counter[str] = Counter()
+    for label, n in per_label.items():
+        per_signature[signatures[label]] += n
+    repeats = {label: per_signature[signatures[label]] for label in per_label}
+    found = tuple([card_at[b.containers[-1]] if b.containers else None for b in seg.blocks])
+    return Cards(found, tuple([repeats[c.label] if c else 1 for c in found]))
 
 
 def revise(

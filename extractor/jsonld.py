@@ -32,7 +32,7 @@ def article_body(root: lxml.html.HtmlElement) -> str:
         if (script.get("type") or "").strip().lower() != "application/ld+json":
             continue
         source = script.text or ""
-        if not source or len(source) > MAX_SCRIPT_CHARS:
+        if not source or len(source) > MAX_SCRIPT_CHARS or not _may_name_body(source):
             continue
         try:
             data = json.loads(source)
@@ -42,6 +42,13 @@ def article_body(root: lxml.html.HtmlElement) -> str:
             if len(body) > len(best):
                 best = body
     return best if len(_WORD.findall(best)) >= MIN_BODY_WORDS else ""
+
+
+def _may_name_body(source: str) -> bool:
+    """Whether a JSON text can hold an `articleBody` key: spelled out, or written with
+    `\\u` escapes (the only way JSON can spell a letter otherwise).  Most JSON-LD
+    describes a page without its body, and is then not worth decoding."""
+    return "articleBody" in source or "\\u" in source
 
 
 def _bodies(node: Any, depth: int) -> Iterator[str]:
