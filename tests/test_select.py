@@ -6,15 +6,19 @@ not the current model weights; a few run the real scorer end to end.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from helpers import P1, P2, P3, segment_body
 
 import extractor
 from extractor.options import Options
 from extractor.patterns import GROUP_NAMES, group_names, markup, token_groups
+from extractor.pipeline import prepare
+from extractor.postprocess import postprocess
 from extractor.score import Score, score
 from extractor.segment import Segmentation
-from extractor.select import Selection, choose_region, hard_rule, select
+from extractor.select import Selection, choose_region, hard_rule, select, select_by_probability
 from extractor.tuning import (
     AFTER_BODY_MIN_PROBABILITY,
     CONTEXT_RESCUE_SHARE,
@@ -554,3 +558,28 @@ def test_photo_page_keeps_its_caption_when_nothing_else_is_kept() -> None:
     # and a caption the scorer doubts is not promoted
     s, sel = run(body, [0.9, KEEP_THRESHOLD["balanced"] / 2])
     assert kept_texts(s, sel) == ["Tall ships"]
+
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+@pytest.mark.parametrize("favor", ["precision", "balanced", "recall"])
+@pytest.mark.parametrize(
+    "page", sorted(CORPUS.glob("*/page.html")), ids=lambda p: p.parent.name
+)
+def test_selection_without_reasons_decides_the_same(page: Path, favor: str) -> None:
+    """`extract` writes no reasons; its keep/drop decisions are `explain`'s, through
+    select and post-processing alike."""
+    options = Options(favor=favor)  # type: ignore[arg-type]
+    prepared = prepare(page.read_bytes(), None, None, options)
+    s = prepared.seg
+    probs = [x.probability for x in score(s.blocks)]
+    full = select_by_probability(s, probs, options)
+    bare = select_by_probability(s, probs, options, with_reasons=False)
+    assert (bare.region, bare.kept, bare.reasons) == (full.region, full.kept, ())
+    title = prepared.meta.title
+    full_post = postprocess(s, full, title, probs)
+    bare_post = postprocess(s, bare, title, probs)
+    assert (bare_post.region, bare_post.kept) == (full_post.region, full_post.kept)
+    assert bare_post.reasons == ()
+    assert len(full_post.reasons) == len(s.blocks)
