@@ -19,28 +19,35 @@ _SPACES = re.compile(r"\s+")
 
 
 @dataclass(slots=True)
-class _Sources:
-    """The elements the facts are read from, gathered in one pass over the tree."""
+class Sources:
+    """The elements page facts are read from, gathered in one walk over the tree (each
+    walk of a freshly parsed tree costs about as much as the Python reading it)."""
 
     # Raw `<meta>` contents by lower-case name, property or http-equiv; first one wins.
     # Spaces are folded when a value is read (`_meta`): a page has dozens, few are read.
     metas: dict[str, str] = field(default_factory=dict)
     title: lxml.html.HtmlElement | None = None  # the first <title>
     h1s: list[lxml.html.HtmlElement] = field(default_factory=list)
+    scripts: list[lxml.html.HtmlElement] = field(default_factory=list)  # for `jsonld`
 
 
-def read_metadata(root: lxml.html.HtmlElement, url: str | None) -> Metadata:
-    found = _sources(root)
+def read_metadata(
+    root: lxml.html.HtmlElement, url: str | None, found: Sources | None = None
+) -> Metadata:
+    """The page's facts; `found` is `sources(root)` when the caller has gathered it."""
+    found = found or sources(root)
     return Metadata(title=_title(found), url=url, language=_language(root, found.metas))
 
 
-def _sources(root: lxml.html.HtmlElement) -> _Sources:
-    """One walk over the tree for every <meta>, <title> and <h1>, in document order."""
-    found = _Sources()
+def sources(root: lxml.html.HtmlElement) -> Sources:
+    """Every <meta>, <title>, <h1> and <script> of the page, in document order."""
+    found = Sources()
     metas = found.metas
-    for element in root.iter("meta", "title", "h1"):
+    for element in root.iter("meta", "title", "h1", "script"):
         tag = element.tag
-        if tag == "meta":
+        if tag == "script":
+            found.scripts.append(element)
+        elif tag == "meta":
             key = element.get("property") or element.get("name") or element.get("http-equiv")
             content = element.get("content")
             if key and content:
@@ -58,7 +65,7 @@ def _meta(metas: dict[str, str], key: str) -> str:
     return _SPACES.sub(" ", raw).strip() if raw else ""
 
 
-def _title(found: _Sources) -> str:
+def _title(found: Sources) -> str:
     """The headline: the social-card title, else an <h1> the <title> agrees with, else <title>."""
     for key in ("og:title", "twitter:title"):
         social = _meta(found.metas, key)

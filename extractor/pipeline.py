@@ -11,7 +11,7 @@ from typing import Any
 from extractor.clean import clean
 from extractor.context import CONTEXT_MODEL, cards, revise, revised_probabilities
 from extractor.jsonld import article_body
-from extractor.metadata import read_metadata
+from extractor.metadata import read_metadata, sources
 from extractor.options import Options
 from extractor.parse import parse
 from extractor.postprocess import postprocess
@@ -83,8 +83,9 @@ def prepare(
 ) -> Prepared:
     """The stages that read the page: parse, metadata, clean, segment."""
     page = parse(html, encoding=encoding, max_bytes=opts.max_input_bytes)
-    meta = read_metadata(page.root, url)
-    hint = article_body(page.root)
+    found = sources(page.root)  # one walk for both readers of the head
+    meta = read_metadata(page.root, url, found)
+    hint = article_body(page.root, found.scripts)
     return Prepared(meta, segment(clean(page.root), max_blocks=opts.max_blocks), hint)
 
 

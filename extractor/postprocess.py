@@ -58,7 +58,15 @@ def text_key(text: str) -> str:
     """Text reduced to lower-case word characters: what makes two paragraphs 'the same'."""
     if text.isascii():  # the same result, several times faster than the regex
         return text.encode("ascii").translate(None, _ASCII_NON_WORD).decode("ascii").lower()
-    return _NON_WORD.sub("", text).lower()
+    # Other text loses its ASCII spaces and punctuation by the same table (in UTF-8 an
+    # ASCII byte is always a character of its own), and the regex then looks only at
+    # what is left: words, and the odd curly quote or dash, often none at all.
+    rest = (
+        text.encode("utf-8", "surrogatepass")
+        .translate(None, _ASCII_NON_WORD)
+        .decode("utf-8", "surrogatepass")
+    )
+    return (rest if rest.isalnum() else _NON_WORD.sub("", rest)).lower()
 
 
 def _drop(kept: list[bool], reasons: list[list[str]] | None, i: int, why: str) -> None:

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 
-from extractor.jsonld import MIN_BODY_WORDS, article_body
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extractor.jsonld import MIN_BODY_WORDS, article_body, match_share, shingle_set
 from extractor.parse import parse
 
 BODY = " ".join(f"word{i}" for i in range(MIN_BODY_WORDS + 5))
@@ -46,3 +51,25 @@ def test_teaser_body_and_broken_json_give_nothing() -> None:
 
 def test_other_script_types_are_ignored() -> None:
     assert body_of(json.dumps({"articleBody": BODY}), kind="application/json") == ""
+
+
+def listed_share(text: str, body: frozenset[tuple[str, ...]]) -> float:
+    """`match_share` as defined: the share of the text's listed 4-grams in the body."""
+    words = re.findall(r"\w+", text.lower())
+    grams = list(zip(words, words[1:], words[2:], words[3:]))
+    return sum(g in body for g in grams) / len(grams) if grams else 0.0
+
+
+BODY_SET = shingle_set("one two three four five six İİİİ a b c d")
+
+
+@given(st.text(alphabet="onetwhrfivsxİ abcd,.’", max_size=60))
+def test_match_share_is_the_share_of_listed_grams(text: str) -> None:
+    assert match_share(text, BODY_SET) == listed_share(text, BODY_SET)
+
+
+@pytest.mark.parametrize(
+    "text", ["", "a b c", "a b c d", "one two three four five", "İİİİ", "x one two three four"]
+)
+def test_match_share_examples(text: str) -> None:
+    assert match_share(text, BODY_SET) == listed_share(text, BODY_SET)
