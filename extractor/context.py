@@ -25,8 +25,9 @@ from extractor.types import Block, Container
 CARD_MIN_BLOCKS = 2
 _ID = re.compile(r"#[^.]*")
 _DIGITS = re.compile(r"\d+")
-# What `signature` removes; most labels hold neither, and a search is cheaper than a sub.
-_ID_OR_DIGIT = re.compile(r"[#\d]")
+# Characters `signature` looks for in ASCII labels; most labels hold none, and checking
+# a set is several times cheaper than a regex.
+_ID_OR_DIGIT_CHARS = frozenset("#0123456789")
 # Logits are clipped so one extreme neighbour cannot dominate.
 MAX_LOGIT = 8.0
 
@@ -113,7 +114,7 @@ def card_of(seg: Segmentation, block: Block) -> Container | None:
 
 def signature(label: str) -> str:
     """A container's markup without its id and numbers: what repeated cards share."""
-    if not _ID_OR_DIGIT.search(label):
+    if label.isascii() and _ID_OR_DIGIT_CHARS.isdisjoint(label):
         return label
     return _DIGITS.sub("0", _ID.sub("", label))
 
@@ -144,10 +145,11 @@ def cards(seg: Segmentation) -> Cards:
     # How many cards share each signature, looked up by label: a page repeats a few
     # labels many times, so each distinct label is worked once.
     per_label = Counter(labels)
-    signatures = {label: signature(label) for label in per_label}
-    per_signature: Counter[str] = Counter()
+    signatures: dict[str, str] = {}
+    per_signature: dict[str, int] = {}
     for label, n in per_label.items():
-        per_signature[signatures[label]] += n
+        sig = signatures[label] = signature(label)
+        per_signature[sig] = per_signature.get(sig, 0) + n
     repeats = {label: per_signature[signatures[label]] for label in per_label}
     found = tuple([card_at[b.containers[-1]] if b.containers else None for b in seg.blocks])
     return Cards(found, tuple([repeats[c.label] if c else 1 for c in found]))

@@ -217,6 +217,8 @@ def _keep_photo_captions(
         for j, (p, veto) in enumerate(zip(probs, vetoes))
         if p >= threshold and veto == _CAPTION_VETO
     ]
+    if not captions:
+        return
     caption_words = sum(blocks[j].features.words for j in captions)
     text_words = sum(
         b.features.words for b, k in zip(blocks, kept) if k and b.kind is not BlockKind.HEADING
