@@ -9,8 +9,10 @@ their own score, then revised by their neighbours and by the sections they sit i
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import accumulate
+from operator import attrgetter
 
 from extractor.context import Cards, cards
 from extractor.options import Options
@@ -40,7 +42,7 @@ from extractor.tuning import (
     SECTION_MARKER_MAX_LINK_DENSITY,
     SIBLING_MIN_SHARE,
 )
-from extractor.types import Block, BlockKind
+from extractor.types import Block, BlockKind, Container
 
 _WORD = re.compile(r"\w+")
 _SECTION_MARKERS = frozenset({"related-heading", "comment-heading"})
@@ -417,11 +419,9 @@ def _drop_after_body(
     if not floor:
         return
     body = area
-    for box in seg.containers:
+    for box in inside(seg, region):
         if (
             box.depth > body.depth
-            and area.first_block <= box.first_block
-            and box.end_block <= area.end_block
             and kept_words[box.end_block] - kept_words[box.first_block] >= floor
             and kept_blocks[box.end_block] - kept_blocks[box.first_block] >= BODY_BOX_MIN_BLOCKS
         ):
@@ -430,6 +430,18 @@ def _drop_after_body(
         if kept[j] and probs[j] < AFTER_BODY_MIN_PROBABILITY:
             kept[j] = False
             note(reasons, j, f"dropped: after the article's body (<{body.tag}>) in its region")
+
+
+def inside(seg: Segmentation, cid: int) -> tuple[Container, ...]:
+    """The containers inside container `cid`, in order, but for empty ones after its
+    last block: the ones a rule about its blocks needs to look at.
+
+    Containers are numbered in document order, each after its parent, and open where
+    their first block will be: `cid`'s descendants follow it, and the first container
+    after them opens at or past its end."""
+    end = seg.containers[cid].end_block
+    stop = bisect_left(seg.containers, end, lo=cid + 1, key=attrgetter("first_block"))
+    return seg.containers[cid + 1 : stop]
 
 
 def _reads_as_article(

@@ -18,7 +18,14 @@ from extractor.pipeline import prepare
 from extractor.postprocess import postprocess
 from extractor.score import Score, score
 from extractor.segment import Segmentation
-from extractor.select import Selection, choose_region, hard_rule, select, select_by_probability
+from extractor.select import (
+    Selection,
+    choose_region,
+    hard_rule,
+    inside,
+    select,
+    select_by_probability,
+)
 from extractor.tuning import (
     AFTER_BODY_MIN_PROBABILITY,
     CONTEXT_RESCUE_SHARE,
@@ -583,3 +590,28 @@ def test_selection_without_reasons_decides_the_same(page: Path, favor: str) -> N
     assert (bare_post.region, bare_post.kept) == (full_post.region, full_post.kept)
     assert bare_post.reasons == ()
     assert len(full_post.reasons) == len(s.blocks)
+
+
+def descendants(s: Segmentation, cid: int) -> list[int]:
+    """Ids of the containers below `cid`, by their parent links."""
+    below: set[int] = {cid}
+    for c in s.containers[cid + 1 :]:
+        if c.parent in below:
+            below.add(c.id)
+    return sorted(below - {cid})
+
+
+@pytest.mark.parametrize(
+    "page", sorted(CORPUS.glob("*/page.html")), ids=lambda p: p.parent.name
+)
+def test_inside_lists_the_descendants_that_matter(page: Path) -> None:
+    s = prepare(page.read_bytes(), None, None, Options()).seg
+    for c in s.containers:
+        found = [box.id for box in inside(s, c.id)]
+        below = descendants(s, c.id)
+        assert set(found) <= set(below) and found == sorted(found)
+        # Only empty descendants after the container's last block are left out.
+        assert all(
+            s.containers[d].first_block == s.containers[d].end_block == c.end_block
+            for d in set(below) - set(found)
+        )
