@@ -6,6 +6,7 @@ parse -> metadata -> clean -> segment -> score -> select -> post-process -> rend
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import compress
 from typing import Any
 
 from extractor.clean import clean
@@ -109,7 +110,7 @@ def decide(page: Prepared, opts: Options, *, with_reasons: bool = True) -> Expla
         seg, probabilities, opts, layout, with_reasons=with_reasons
     )
     chosen = postprocess(seg, selection, meta.title, probabilities)
-    kept_blocks = tuple([b for b, k in zip(seg.blocks, chosen.kept) if k])
+    kept_blocks = tuple(compress(seg.blocks, chosen.kept))
     decisions = (
         tuple(
             [

@@ -7,6 +7,7 @@ reason, visible in `explain()`.
 from __future__ import annotations
 
 import re
+from itertools import compress
 
 from extractor.patterns import GROUP_BITS
 from extractor.segment import Segmentation
@@ -169,7 +170,7 @@ def _trim_edges(
     """Strip bylines, dates and prompts that open or close the text, dangling headings,
     and an author box that closes it."""
     blocks = seg.blocks
-    order = [i for i, k in enumerate(kept) if k]
+    order = list(compress(range(len(kept)), kept))
     while order and _is_edge_furniture(blocks[order[0]]):
         _drop(kept, reasons, order.pop(0), "furniture at the start of the text")
     while order and (

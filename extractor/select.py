@@ -380,12 +380,12 @@ def _drop_marked_sections(
 ) -> None:
     """Drop everything under a 'Related' or 'Comments' heading, to the end of its section."""
     blocks = seg.blocks
-    i = 0
-    while i < len(blocks):
-        marker = blocks[i]
-        if marker.features.phrase not in _SECTION_MARKERS:
-            i += 1
+    markers = [i for i, b in enumerate(blocks) if b.features.phrase in _SECTION_MARKERS]
+    section_end = 0  # markers inside a section already dropped open none of their own
+    for i in markers:
+        if i < section_end:
             continue
+        marker = blocks[i]
         end = _section_end(seg, i, region)
         if marker.features.phrase == "related-heading" and _reads_as_article(
             blocks, probs, repeats, i + 1, end
@@ -395,7 +395,7 @@ def _drop_marked_sections(
             if kept[j]:
                 kept[j] = False
                 note(reasons, j, f"dropped: in a '{marker.text[:40]}' section")
-        i = max(end, i + 1)
+        section_end = max(end, i + 1)
 
 
 def _drop_after_body(
