@@ -25,6 +25,9 @@ from extractor.types import Block, Container
 CARD_MIN_BLOCKS = 2
 _ID = re.compile(r"#[^.]*")
 _DIGITS = re.compile(r"\d+")
+# Characters `signature` looks for in ASCII labels; most labels hold none, and checking
+# a set is several times cheaper than a regex.
+_ID_OR_DIGIT_CHARS = frozenset("#0123456789")
 # Logits are clipped so one extreme neighbour cannot dominate.
 MAX_LOGIT = 8.0
 
@@ -111,22 +114,9 @@ def card_of(seg: Segmentation, block: Block) -> Container | None:
 
 def signature(label: str) -> str:
     """A container's markup without its id and numbers: what repeated cards share."""
+    if label.isascii() and _ID_OR_DIGIT_CHARS.isdisjoint(label):
+        return label
     return _DIGITS.sub("0", _ID.sub("", label))
-
-
-def _card_signatures(seg: Segmentation) -> dict[int, str]:
-    """Signature of every multi-block container, by id; how many share a signature says
-    whether a container is one of many identical cards (a teaser) or one of a kind.  Each
-    distinct label is worked once: a page repeats a few labels many times."""
-    by_label: dict[str, str] = {}
-    found: dict[int, str] = {}
-    for c in seg.containers:
-        if c.end_block - c.first_block >= CARD_MIN_BLOCKS:
-            sig = by_label.get(c.label)
-            if sig is None:
-                sig = by_label[c.label] = signature(c.label)
-            found[c.id] = sig
-    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,17 +129,30 @@ class Cards:
 
 
 def cards(seg: Segmentation) -> Cards:
-    signatures = _card_signatures(seg)
-    counts = Counter(signatures.values())
-    # A block's card depends only on its innermost container: blocks sharing one share it.
-    by_inner: dict[int, Container | None] = {}
-    found = []
-    for block in seg.blocks:
-        inner = block.containers[-1] if block.containers else -1
-        if inner not in by_inner:
-            by_inner[inner] = card_of(seg, block)
-        found.append(by_inner[inner])
-    return Cards(tuple(found), tuple([counts[signatures[c.id]] if c else 1 for c in found]))
+    """Every block's card (`card_of`) and how many cards share its card's `signature`:
+    one pass over the containers, then one look-up per block."""
+    # A container's card is itself when it holds enough blocks, else its parent's card;
+    # containers come parents first, so the parent's is already known.  A block's card
+    # is its innermost container's.
+    card_at: list[Container | None] = []
+    labels: list[str] = []  # the label of every card, once per card
+    for c in seg.containers:
+        if c.end_block - c.first_block >= CARD_MIN_BLOCKS:
+            card_at.append(c)
+            labels.append(c.label)
+        else:
+            card_at.append(card_at[c.parent] if c.parent >= 0 else None)
+    # How many cards share each signature, looked up by label: a page repeats a few
+    # labels many times, so each distinct label is worked once.
+    per_label = Counter(labels)
+    signatures: dict[str, str] = {}
+    per_signature: dict[str, int] = {}
+    for label, n in per_label.items():
+        sig = signatures[label] = signature(label)
+        per_signature[sig] = per_signature.get(sig, 0) + n
+    repeats = {label: per_signature[signatures[label]] for label in per_label}
+    found = tuple([card_at[b.containers[-1]] if b.containers else None for b in seg.blocks])
+    return Cards(found, tuple([repeats[c.label] if c else 1 for c in found]))
 
 
 def revise(
@@ -168,7 +171,9 @@ def revise(
     are identical."""
     weights = [model.weights.get(name, 0.0) for name in CONTEXT_FEATURES]
     if not with_reasons and _COMPILED is not None:
-        return _compiled_revise(seg, scores, model.bias, weights, body_hint, layout)
+        own = [s.probability for s in scores]
+        found = _compiled_revise(seg, own, model.bias, weights, body_hint, layout)
+        return tuple([Score(p, ()) for p in found])
     revised = []
     for score, row in zip(scores, context_rows(seg, scores, body_hint, layout)):
         contributions = [(w * v, k, v) for w, k, v in zip(weights, CONTEXT_FEATURES, row) if v]
@@ -184,21 +189,36 @@ def revise(
     return tuple(revised)
 
 
+def revised_probabilities(
+    seg: Segmentation,
+    probabilities: list[float],
+    model: Model = CONTEXT_MODEL,
+    body_hint: str = "",
+    layout: Cards | None = None,
+) -> list[float]:
+    """`revise`'s probabilities alone, from the first stage's: all `extract` needs."""
+    if _COMPILED is not None:
+        weights = [model.weights.get(name, 0.0) for name in CONTEXT_FEATURES]
+        return _compiled_revise(seg, probabilities, model.bias, weights, body_hint, layout)
+    own = tuple([Score(p, ()) for p in probabilities])
+    return [s.probability for s in revise(seg, own, model, body_hint, layout, with_reasons=False)]
+
+
 def _compiled_revise(
     seg: Segmentation,
-    scores: tuple[Score, ...],
+    probabilities: list[float],
     bias: float,
     weights: list[float],
     body_hint: str,
     layout: Cards | None,
-) -> tuple[Score, ...]:
-    """`revise` without reasons, its arithmetic in `extractor._fastscore`."""
+) -> list[float]:
+    """`revise`'s probabilities, its arithmetic in `extractor._fastscore`."""
     assert _COMPILED is not None
     layout = layout or cards(seg)
     declared = shingle_set(body_hint) if body_hint else None
-    found = _COMPILED.second_stage(
+    found: list[float] = _COMPILED.second_stage(
         seg.blocks,
-        [s.probability for s in scores],
+        probabilities,
         layout.card,
         layout.repeats,
         list_item_ids(seg),
@@ -207,4 +227,4 @@ def _compiled_revise(
         weights,
         MAX_LOGIT,
     )
-    return tuple([Score(p, ()) for p in found])
+    return found

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import lxml.html
@@ -25,14 +25,19 @@ MIN_BODY_WORDS = 30
 _WORD = re.compile(r"\w+")
 
 
-def article_body(root: lxml.html.HtmlElement) -> str:
-    """The longest `articleBody` the page declares, or "" when none is long enough."""
+def article_body(
+    root: lxml.html.HtmlElement, scripts: Iterable[lxml.html.HtmlElement] | None = None
+) -> str:
+    """The longest `articleBody` the page declares, or "" when none is long enough.
+
+    `scripts` are the page's <script> elements when the caller has gathered them
+    (`metadata.sources`, in the walk it makes anyway)."""
     best = ""
-    for script in root.iter("script"):
+    for script in root.iter("script") if scripts is None else scripts:
         if (script.get("type") or "").strip().lower() != "application/ld+json":
             continue
         source = script.text or ""
-        if not source or len(source) > MAX_SCRIPT_CHARS:
+        if not source or len(source) > MAX_SCRIPT_CHARS or not _may_name_body(source):
             continue
         try:
             data = json.loads(source)
@@ -42,6 +47,13 @@ def article_body(root: lxml.html.HtmlElement) -> str:
             if len(body) > len(best):
                 best = body
     return best if len(_WORD.findall(best)) >= MIN_BODY_WORDS else ""
+
+
+def _may_name_body(source: str) -> bool:
+    """Whether a JSON text can hold an `articleBody` key: spelled out, or written with
+    `\\u` escapes (the only way JSON can spell a letter otherwise).  Most JSON-LD
+    describes a page without its body, and is then not worth decoding."""
+    return "articleBody" in source or "\\u" in source
 
 
 def _bodies(node: Any, depth: int) -> Iterator[str]:
@@ -66,11 +78,18 @@ def shingle_set(text: str, size: int = 4) -> frozenset[tuple[str, ...]]:
 
 
 def match_share(text: str, body: frozenset[tuple[str, ...]], size: int = 4) -> float:
-    """Share of `text`'s word n-grams found in `body` (0.0 for text shorter than n)."""
-    grams = _grams(text, size)
-    if not grams:
+    """Share of `text`'s word n-grams found in `body` (0.0 for text shorter than n).
+
+    The n-grams are only looked up, never kept: `zip` hands each one over and reuses
+    its tuple for the next (the context stage matches every block of the page)."""
+    lowered = text.lower()
+    if len(lowered) < 2 * size - 1:  # n words need n characters and n - 1 between them
         return 0.0
-    return sum(map(body.__contains__, grams)) / len(grams)
+    words = _WORD.findall(lowered)
+    count = len(words) - size + 1
+    if count <= 0:
+        return 0.0
+    return sum(map(body.__contains__, zip(*(words[i:] for i in range(size))))) / count
 
 
 def _grams(text: str, size: int) -> list[tuple[str, ...]]:

@@ -7,6 +7,7 @@ JSON-LD; each fact gets one function here.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 import lxml.html
 
@@ -17,29 +18,61 @@ _TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—:·•»]|::)\s+")
 _SPACES = re.compile(r"\s+")
 
 
-def read_metadata(root: lxml.html.HtmlElement, url: str | None) -> Metadata:
-    metas = _meta_values(root)
-    return Metadata(title=_title(root, metas), url=url, language=_language(root, metas))
+@dataclass(slots=True)
+class Sources:
+    """The elements page facts are read from, gathered in one walk over the tree (each
+    walk of a freshly parsed tree costs about as much as the Python reading it)."""
+
+    # Raw `<meta>` contents by lower-case name, property or http-equiv; first one wins.
+    # Spaces are folded when a value is read (`_meta`): a page has dozens, few are read.
+    metas: dict[str, str] = field(default_factory=dict)
+    title: lxml.html.HtmlElement | None = None  # the first <title>
+    h1s: list[lxml.html.HtmlElement] = field(default_factory=list)
+    scripts: list[lxml.html.HtmlElement] = field(default_factory=list)  # for `jsonld`
 
 
-def _meta_values(root: lxml.html.HtmlElement) -> dict[str, str]:
-    """`<meta>` contents keyed by lower-case name, property or http-equiv; first one wins."""
-    values: dict[str, str] = {}
-    for meta in root.iter("meta"):
-        key = meta.get("property") or meta.get("name") or meta.get("http-equiv") or ""
-        content = meta.get("content")
-        if key and content and key.lower() not in values:
-            values[key.lower()] = _SPACES.sub(" ", content).strip()
-    return values
+def read_metadata(
+    root: lxml.html.HtmlElement, url: str | None, found: Sources | None = None
+) -> Metadata:
+    """The page's facts; `found` is `sources(root)` when the caller has gathered it."""
+    found = found or sources(root)
+    return Metadata(title=_title(found), url=url, language=_language(root, found.metas))
 
 
-def _title(root: lxml.html.HtmlElement, metas: dict[str, str]) -> str:
+def sources(root: lxml.html.HtmlElement) -> Sources:
+    """Every <meta>, <title>, <h1> and <script> of the page, in document order."""
+    found = Sources()
+    metas = found.metas
+    for element in root.iter("meta", "title", "h1", "script"):
+        tag = element.tag
+        if tag == "script":
+            found.scripts.append(element)
+        elif tag == "meta":
+            key = element.get("property") or element.get("name") or element.get("http-equiv")
+            content = element.get("content")
+            if key and content:
+                metas.setdefault(key.lower(), content)
+        elif tag == "h1":
+            found.h1s.append(element)
+        elif found.title is None:
+            found.title = element
+    return found
+
+
+def _meta(metas: dict[str, str], key: str) -> str:
+    """A `<meta>` value with its spaces folded, "" when the page has none."""
+    raw = metas.get(key)
+    return _SPACES.sub(" ", raw).strip() if raw else ""
+
+
+def _title(found: Sources) -> str:
     """The headline: the social-card title, else an <h1> the <title> agrees with, else <title>."""
     for key in ("og:title", "twitter:title"):
-        if metas.get(key):
-            return metas[key]
-    page_title = _text_of(root.find(".//title"))
-    for h1 in root.iter("h1"):
+        social = _meta(found.metas, key)
+        if social:
+            return social
+    page_title = _text_of(found.title)
+    for h1 in found.h1s:
         text = _text_of(h1)
         if text and (not page_title or text.lower() in page_title.lower()):
             return text
@@ -50,7 +83,9 @@ def _title(root: lxml.html.HtmlElement, metas: dict[str, str]) -> str:
 
 
 def _language(root: lxml.html.HtmlElement, metas: dict[str, str]) -> str | None:
-    raw = root.get("lang") or metas.get("content-language") or metas.get("og:locale") or ""
+    raw = (
+        root.get("lang") or _meta(metas, "content-language") or _meta(metas, "og:locale") or ""
+    )
     code = raw.replace("_", "-").split("-")[0].strip().lower()
     return code if code.isalpha() and 2 <= len(code) <= 3 else None
 

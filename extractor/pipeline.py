@@ -6,19 +6,21 @@ parse -> metadata -> clean -> segment -> score -> select -> post-process -> rend
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import compress
 from typing import Any
 
 from extractor.clean import clean
-from extractor.context import CONTEXT_MODEL, cards, revise
+from extractor.context import CONTEXT_MODEL, cards, revise, revised_probabilities
 from extractor.jsonld import article_body
-from extractor.metadata import read_metadata
+from extractor.metadata import read_metadata, sources
 from extractor.options import Options
 from extractor.parse import parse
 from extractor.postprocess import postprocess
 from extractor.render import render_text
 from extractor.score import DEFAULT_MODEL, score
+from extractor.score import probabilities as block_probabilities
 from extractor.segment import Segmentation, segment
-from extractor.select import select
+from extractor.select import select_by_probability
 from extractor.types import Article, Decision, Explanation, ExtractionError, Metadata
 
 
@@ -82,8 +84,9 @@ def prepare(
 ) -> Prepared:
     """The stages that read the page: parse, metadata, clean, segment."""
     page = parse(html, encoding=encoding, max_bytes=opts.max_input_bytes)
-    meta = read_metadata(page.root, url)
-    hint = article_body(page.root)
+    found = sources(page.root)  # one walk for both readers of the head
+    meta = read_metadata(page.root, url, found)
+    hint = article_body(page.root, found.scripts)
     return Prepared(meta, segment(clean(page.root), max_blocks=opts.max_blocks), hint)
 
 
@@ -93,21 +96,21 @@ def decide(page: Prepared, opts: Options, *, with_reasons: bool = True) -> Expla
     Without reasons the Explanation lists no decisions: only its article is wanted."""
     meta, seg = page.meta, page.seg
     url = meta.url
+    model = opts.model or DEFAULT_MODEL
+    context_model = opts.context_model or CONTEXT_MODEL
     layout = cards(seg)
-    own = score(seg.blocks, opts.model or DEFAULT_MODEL, with_reasons=with_reasons)
-    scores = revise(
-        seg,
-        own,
-        opts.context_model or CONTEXT_MODEL,
-        page.body_hint,
-        layout,
-        with_reasons=with_reasons,
+    if with_reasons:
+        own = score(seg.blocks, model)
+        scores = revise(seg, own, context_model, page.body_hint, layout)
+        probabilities = [s.probability for s in scores]
+    else:  # `extract` reads only the article: no reasons, no Score records
+        first = block_probabilities(seg.blocks, model)
+        probabilities = revised_probabilities(seg, first, context_model, page.body_hint, layout)
+    selection = select_by_probability(
+        seg, probabilities, opts, layout, meta.title, with_reasons=with_reasons
     )
-    probabilities = [s.probability for s in scores]
-    chosen = postprocess(
-        seg, select(seg, scores, opts, layout, meta.title), meta.title, probabilities
-    )
-    kept_blocks = tuple([b for b, k in zip(seg.blocks, chosen.kept) if k])
+    chosen = postprocess(seg, selection, meta.title, probabilities)
+    kept_blocks = tuple(compress(seg.blocks, chosen.kept))
     decisions = (
         tuple(
             [
@@ -116,7 +119,7 @@ def decide(page: Prepared, opts: Options, *, with_reasons: bool = True) -> Expla
             ]
         )
         if with_reasons
-        else ()  # `extract` reads only the article
+        else ()
     )
     article = Article(
         text=render_text(kept_blocks),

@@ -7,6 +7,7 @@ reason, visible in `explain()`.
 from __future__ import annotations
 
 import re
+from itertools import compress
 
 from extractor.patterns import GROUP_BITS, mentions_prompt
 from extractor.segment import Segmentation
@@ -41,31 +42,43 @@ def postprocess(
     title: str,
     probabilities: list[float],
 ) -> Selection:
-    """Apply the clean-up rules in order and return the revised selection."""
+    """Apply the clean-up rules in order and return the revised selection.
+
+    A selection written without reasons (`Selection.reasons` empty) stays without them."""
     blocks = seg.blocks
     kept = list(selection.kept)
-    reasons = [list(r) for r in selection.reasons]
+    reasons = [list(r) for r in selection.reasons] if selection.reasons else None
     _drop_teasers_listed_twice(blocks, probabilities, kept, reasons)
     _drop_headline(blocks, kept, reasons, title)
     _drop_duplicates(blocks, kept, reasons)
     _trim_edges(seg, selection.region, kept, reasons)
-    return Selection(selection.region, tuple(kept), tuple(tuple(r) for r in reasons))
+    written = tuple([tuple(r) for r in reasons]) if reasons is not None else ()
+    return Selection(selection.region, tuple(kept), written)
 
 
 def text_key(text: str) -> str:
     """Text reduced to lower-case word characters: what makes two paragraphs 'the same'."""
     if text.isascii():  # the same result, several times faster than the regex
         return text.encode("ascii").translate(None, _ASCII_NON_WORD).decode("ascii").lower()
-    return _NON_WORD.sub("", text).lower()
+    # Other text loses its ASCII spaces and punctuation by the same table (in UTF-8 an
+    # ASCII byte is always a character of its own), and the regex then looks only at
+    # what is left: words, and the odd curly quote or dash, often none at all.
+    rest = (
+        text.encode("utf-8", "surrogatepass")
+        .translate(None, _ASCII_NON_WORD)
+        .decode("utf-8", "surrogatepass")
+    )
+    return (rest if rest.isalnum() else _NON_WORD.sub("", rest)).lower()
 
 
-def _drop(kept: list[bool], reasons: list[list[str]], i: int, why: str) -> None:
+def _drop(kept: list[bool], reasons: list[list[str]] | None, i: int, why: str) -> None:
     kept[i] = False
-    reasons[i].append(f"dropped: {why}")
+    if reasons is not None:
+        reasons[i].append(f"dropped: {why}")
 
 
 def _drop_teasers_listed_twice(
-    blocks: tuple[Block, ...], probs: list[float], kept: list[bool], reasons: list[list[str]]
+    blocks: tuple[Block, ...], probs: list[float], kept: list[bool], reasons: list[list[str]] | None
 ) -> None:
     """A kept list item that links elsewhere and is printed again, word for word, in a
     dropped block is a teaser: sites show one story list twice (a ticker above the story,
@@ -93,7 +106,7 @@ def _drop_teasers_listed_twice(
 
 
 def _drop_headline(
-    blocks: tuple[Block, ...], kept: list[bool], reasons: list[list[str]], title: str
+    blocks: tuple[Block, ...], kept: list[bool], reasons: list[list[str]] | None, title: str
 ) -> None:
     """The headline lives in `Article.title`; remove its copies before the body starts.
 
@@ -131,7 +144,9 @@ def _authored_repeat(first: Block, second: Block) -> bool:
     )
 
 
-def _drop_duplicates(blocks: tuple[Block, ...], kept: list[bool], reasons: list[list[str]]) -> None:
+def _drop_duplicates(
+    blocks: tuple[Block, ...], kept: list[bool], reasons: list[list[str]] | None
+) -> None:
     """A paragraph printed twice is kept where it first appears.
 
     Twice is the defect (a standfirst repeated as the body's lead, a mobile and a desktop
@@ -151,12 +166,12 @@ def _drop_duplicates(blocks: tuple[Block, ...], kept: list[bool], reasons: list[
 
 
 def _trim_edges(
-    seg: Segmentation, region: int, kept: list[bool], reasons: list[list[str]]
+    seg: Segmentation, region: int, kept: list[bool], reasons: list[list[str]] | None
 ) -> None:
     """Strip bylines, dates and prompts that open or close the text, dangling headings,
     and an author box or an appeal that closes it."""
     blocks = seg.blocks
-    order = [i for i, k in enumerate(kept) if k]
+    order = list(compress(range(len(kept)), kept))
     while order and _is_edge_furniture(blocks[order[0]]):
         _drop(kept, reasons, order.pop(0), "furniture at the start of the text")
     while order and (

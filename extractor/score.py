@@ -164,11 +164,21 @@ def score(
     `with_reasons=False` skips writing the explanations (only `explain()` shows them)
     and runs the compiled arithmetic when it is built; the probabilities are the same
     either way."""
-    if not with_reasons and COMPILED_STAGES is not None:
-        found = COMPILED_STAGES.first_stage(blocks, *first_stage_layout(model))
-        return tuple([Score(p, ()) for p in found])
+    if not with_reasons:
+        return tuple([Score(p, ()) for p in probabilities(blocks, model)])
     weight_of = dict(model.weights).get  # a plain dict answers faster than the proxy
-    return tuple([_judge(vector(b), model.bias, weight_of, with_reasons) for b in blocks])
+    return tuple([_judge(vector(b), model.bias, weight_of) for b in blocks])
+
+
+def probabilities(blocks: tuple[Block, ...], model: Model = DEFAULT_MODEL) -> list[float]:
+    """Each block's probability alone, without reasons: all `extract` needs.  The
+    compiled arithmetic when it is built (the same numbers, to the last bit)."""
+    if COMPILED_STAGES is not None:
+        layout = _DEFAULT_LAYOUT if model is DEFAULT_MODEL else first_stage_layout(model)
+        found: list[float] = COMPILED_STAGES.first_stage(blocks, *layout)
+        return found
+    weight_of = dict(model.weights).get
+    return [_judge(vector(b), model.bias, weight_of, False).probability for b in blocks]
 
 
 def first_stage_layout(model: Model) -> tuple[Any, ...]:
@@ -229,3 +239,5 @@ def _stages_incompatibility(module: ModuleType) -> str | None:
 
 
 COMPILED_STAGES = load_extension("_fastscore", _stages_incompatibility)
+# The shipped model's layout, laid out once rather than on every page.
+_DEFAULT_LAYOUT = first_stage_layout(DEFAULT_MODEL)

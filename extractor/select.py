@@ -9,8 +9,10 @@ their own score, then revised by their neighbours and by the sections they sit i
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import accumulate
+from operator import attrgetter
 
 from extractor.context import Cards, cards
 from extractor.options import Options
@@ -49,7 +51,7 @@ from extractor.tuning import (
     TAXONOMY_LINE_MAX_WORDS,
     TEASER_CARD_MAX_SHARE,
 )
-from extractor.types import Block, BlockKind
+from extractor.types import Block, BlockKind, Container
 
 _WORD = re.compile(r"\w+")
 _SECTION_MARKERS = frozenset({"related-heading", "comment-heading"})
@@ -64,11 +66,21 @@ _CAPTION_VETO = "caption (include_captions=False)"
 
 @dataclass(frozen=True, slots=True)
 class Selection:
-    """Which blocks the selector keeps, why, and the chosen region's container id."""
+    """Which blocks the selector keeps, why, and the chosen region's container id.
+
+    `reasons` holds one tuple per block, or none at all when nobody asked why (`extract`
+    reads only the article; writing a reason for every block is a real share of its time).
+    """
 
     region: int
     kept: tuple[bool, ...]
     reasons: tuple[tuple[str, ...], ...]
+
+
+def note(reasons: list[list[str]] | None, i: int, why: str) -> None:
+    """Add `why` to block `i`'s reasons, if reasons are being written."""
+    if reasons is not None:
+        reasons[i].append(why)
 
 
 def select(
@@ -82,23 +94,40 @@ def select(
 
     `title` is the page's headline as its metadata gives it: it finds the headline block,
     between which and the region a lead paragraph may sit (`_keep_lead`)."""
+    return select_by_probability(
+        seg, [s.probability for s in scores], options, layout, title
+    )
+
+
+def select_by_probability(
+    seg: Segmentation,
+    probs: list[float],
+    options: Options,
+    layout: Cards | None = None,
+    title: str = "",
+    *,
+    with_reasons: bool = True,
+) -> Selection:
+    """`select` given the blocks' probabilities; `with_reasons=False` writes no reasons
+    (the keep/drop decisions are the same)."""
     if not seg.blocks:
         return Selection(region=-1, kept=(), reasons=())
-    probs = [s.probability for s in scores]
     layout = layout or cards(seg)
     totals = region_totals(seg, probs, REGION_PIVOT[options.favor], layout)
     region = best_region(seg, totals)
     areas = (region, *sibling_regions(seg, totals, region))
     threshold = KEEP_THRESHOLD[options.favor]
-    kept, reasons, in_region = _initial(seg, probs, areas, threshold, options)
+    kept, vetoes = _initial(seg, probs, areas, threshold, options)
+    reasons = _first_reasons(probs, vetoes, threshold) if with_reasons else None
     _extend_region(seg, probs, kept, reasons, region, threshold)
     _keep_lead(seg, probs, kept, reasons, region, threshold, title)
-    _rescue_by_context(seg.blocks, probs, kept, reasons, in_region, threshold)
+    _rescue_by_context(seg.blocks, probs, kept, reasons, vetoes, threshold)
     _drop_marked_sections(seg, probs, layout.repeats, region, kept, reasons)
     _drop_after_body(seg, probs, region, kept, reasons)
     _drop_teaser_cards(seg, layout, kept, reasons)
-    _keep_photo_captions(seg.blocks, probs, kept, reasons, threshold)
-    return Selection(region, tuple(kept), tuple(tuple(r) for r in reasons))
+    _keep_photo_captions(seg.blocks, probs, kept, reasons, vetoes, threshold)
+    written = tuple([tuple(r) for r in reasons]) if reasons is not None else ()
+    return Selection(region, tuple(kept), written)
 
 
 def choose_region(
@@ -128,10 +157,12 @@ def region_totals(
 def best_region(seg: Segmentation, totals: list[float]) -> int:
     """The container with the largest total."""
     # Ties go to the tighter region, then to the deeper of two wrappers of the same blocks.
-    return max(
-        range(len(totals)),
-        key=lambda cid: (totals[cid], -_span(seg, cid), seg.containers[cid].depth),
-    )
+    # Only the containers sharing the largest total are compared on that (usually one).
+    top = max(totals)
+    tied = [cid for cid, total in enumerate(totals) if total == top]
+    if len(tied) == 1:
+        return tied[0]
+    return max(tied, key=lambda cid: (-_span(seg, cid), seg.containers[cid].depth))
 
 
 def sibling_regions(seg: Segmentation, totals: list[float], region: int) -> list[int]:
@@ -158,48 +189,56 @@ def _initial(
     areas: tuple[int, ...],
     threshold: float,
     options: Options,
-) -> tuple[list[bool], list[list[str]], list[bool]]:
+) -> tuple[list[bool], list[str | None]]:
+    """Each block kept by its probability unless vetoed; and the veto of each block
+    (None for a block in the areas that no hard rule drops)."""
     owner = [-1] * len(probs)
     for area in areas:
         container = seg.containers[area]
         owner[container.first_block : container.end_block] = [area] * (
             container.end_block - container.first_block
         )
-    in_region = [o >= 0 for o in owner]
     cum_words = word_offsets(seg)
-    kept: list[bool] = []
-    reasons: list[list[str]] = []
-    for i, p in enumerate(probs):
-        veto = (
-            hard_rule(seg, seg.blocks[i], owner[i], options, cum_words)
-            if in_region[i]
-            else "outside the article region"
-        )
-        if veto:
-            kept.append(False)
-            reasons.append([veto])
-        elif p >= threshold:
-            kept.append(True)
-            reasons.append([f"probability {p:.2f} >= {threshold:.2f}"])
-        else:
-            kept.append(False)
-            reasons.append([f"probability {p:.2f} < {threshold:.2f}"])
-    return kept, reasons, in_region
+    vetoes = [
+        hard_rule(seg, block, area, options, cum_words)
+        if area >= 0
+        else "outside the article region"
+        for block, area in zip(seg.blocks, owner)
+    ]
+    kept = [not veto and p >= threshold for p, veto in zip(probs, vetoes)]
+    return kept, vetoes
+
+
+def _first_reasons(
+    probs: list[float], vetoes: list[str | None], threshold: float
+) -> list[list[str]]:
+    """The reason of `_initial`'s verdict on each block: its veto, or its probability."""
+    return [
+        [veto]
+        if veto
+        else [f"probability {p:.2f} {'>=' if p >= threshold else '<'} {threshold:.2f}"]
+        for p, veto in zip(probs, vetoes)
+    ]
 
 
 def _keep_photo_captions(
     blocks: tuple[Block, ...],
     probs: list[float],
     kept: list[bool],
-    reasons: list[list[str]],
+    reasons: list[list[str]] | None,
+    vetoes: list[str | None],
     threshold: float,
 ) -> None:
     """A page whose text is mostly a caption is a photo page, and its caption is its
     story: captions in the region that clear the threshold are kept when they hold more
     words than the kept text that is not a heading (a gallery's "Previous 1 / 6 Next")."""
     captions = [
-        j for j, p in enumerate(probs) if p >= threshold and reasons[j][0] == _CAPTION_VETO
+        j
+        for j, (p, veto) in enumerate(zip(probs, vetoes))
+        if p >= threshold and veto == _CAPTION_VETO
     ]
+    if not captions:
+        return
     caption_words = sum(blocks[j].features.words for j in captions)
     text_words = sum(
         b.features.words for b, k in zip(blocks, kept) if k and b.kind is not BlockKind.HEADING
@@ -208,14 +247,14 @@ def _keep_photo_captions(
         return
     for j in captions:
         kept[j] = True
-        reasons[j].append("kept: the caption of a photo page with little other text")
+        note(reasons, j, "kept: the caption of a photo page with little other text")
 
 
 def _extend_region(
     seg: Segmentation,
     probs: list[float],
     kept: list[bool],
-    reasons: list[list[str]],
+    reasons: list[list[str]] | None,
     region: int,
     threshold: float,
 ) -> None:
@@ -230,7 +269,7 @@ def _extend_region(
             block = seg.blocks[j]
             if probs[j] >= EXTEND_MIN_PROBABILITY and _plain_text(block):
                 kept[j] = True
-                reasons[j].append("kept: confident text next to the article region")
+                note(reasons, j, "kept: confident text next to the article region")
             elif block.features.words >= EXTEND_STOP_WORDS and probs[j] < threshold:
                 break
 
@@ -239,7 +278,7 @@ def _keep_lead(
     seg: Segmentation,
     probs: list[float],
     kept: list[bool],
-    reasons: list[list[str]],
+    reasons: list[list[str]] | None,
     region: int,
     threshold: float,
     title: str,
@@ -265,7 +304,7 @@ def _keep_lead(
         if _lead_like(block) and probs[j] >= threshold:
             if _headline_above(seg, j, title_words):
                 kept[j] = True
-                reasons[j].append("kept: the lead between the headline and the body")
+                note(reasons, j, "kept: the lead between the headline and the body")
             return
         passed += block.features.words
         if passed > LEAD_SEARCH_WORDS:
@@ -410,19 +449,20 @@ def _rescue_by_context(
     blocks: tuple[Block, ...],
     probs: list[float],
     kept: list[bool],
-    reasons: list[list[str]],
-    in_region: list[bool],
+    reasons: list[list[str]] | None,
+    vetoes: list[str | None],
     threshold: float,
 ) -> None:
-    """Keep near-misses that sit between kept blocks, and headings that introduce kept text."""
+    """Keep near-misses that sit between kept blocks, and headings that introduce kept
+    text; never a block a hard rule dropped, or one outside the article's areas."""
     for i in range(1, len(blocks) - 1):
         block = blocks[i]
-        if kept[i] or not in_region[i] or not reasons[i][0].startswith("probability"):
+        if kept[i] or vetoes[i]:
             continue
         between = kept[i - 1] and kept[i + 1]
         if between and probs[i] >= threshold * CONTEXT_RESCUE_SHARE:
             kept[i] = True
-            reasons[i].append("kept: between two kept blocks")
+            note(reasons, i, "kept: between two kept blocks")
         elif (
             block.kind is BlockKind.HEADING
             and kept[i + 1]
@@ -430,7 +470,7 @@ def _rescue_by_context(
             and blocks[i + 1].kind is not BlockKind.HEADING
         ):
             kept[i] = True
-            reasons[i].append("kept: heading of kept text")
+            note(reasons, i, "kept: heading of kept text")
 
 
 def _drop_marked_sections(
@@ -439,16 +479,16 @@ def _drop_marked_sections(
     repeats: tuple[int, ...],
     region: int,
     kept: list[bool],
-    reasons: list[list[str]],
+    reasons: list[list[str]] | None,
 ) -> None:
     """Drop everything under a 'Related' or 'Comments' heading, to the end of its section."""
     blocks = seg.blocks
-    i = 0
-    while i < len(blocks):
-        marker = blocks[i]
-        if marker.features.phrase not in _SECTION_MARKERS:
-            i += 1
+    markers = [i for i, b in enumerate(blocks) if b.features.phrase in _SECTION_MARKERS]
+    section_end = 0  # markers inside a section already dropped open none of their own
+    for i in markers:
+        if i < section_end:
             continue
+        marker = blocks[i]
         end = _section_end(seg, i, region)
         if marker.features.phrase == "related-heading" and _reads_as_article(
             blocks, probs, repeats, i + 1, end
@@ -457,8 +497,8 @@ def _drop_marked_sections(
         for j in range(i, end):
             if kept[j]:
                 kept[j] = False
-                reasons[j].append(f"dropped: in a '{marker.text[:40]}' section")
-        i = max(end, i + 1)
+                note(reasons, j, f"dropped: in a '{marker.text[:40]}' section")
+        section_end = max(end, i + 1)
 
 
 def _drop_after_body(
@@ -466,7 +506,7 @@ def _drop_after_body(
     probs: list[float],
     region: int,
     kept: list[bool],
-    reasons: list[list[str]],
+    reasons: list[list[str]] | None,
 ) -> None:
     """Drop what the region holds after the article's body box, unless very confident.
 
@@ -482,11 +522,9 @@ def _drop_after_body(
     if not floor:
         return
     body = area
-    for box in seg.containers:
+    for box in inside(seg, region):
         if (
             box.depth > body.depth
-            and area.first_block <= box.first_block
-            and box.end_block <= area.end_block
             and kept_words[box.end_block] - kept_words[box.first_block] >= floor
             and kept_blocks[box.end_block] - kept_blocks[box.first_block] >= BODY_BOX_MIN_BLOCKS
         ):
@@ -494,11 +532,23 @@ def _drop_after_body(
     for j in range(body.end_block, area.end_block):
         if kept[j] and probs[j] < AFTER_BODY_MIN_PROBABILITY:
             kept[j] = False
-            reasons[j].append(f"dropped: after the article's body (<{body.tag}>) in its region")
+            note(reasons, j, f"dropped: after the article's body (<{body.tag}>) in its region")
+
+
+def inside(seg: Segmentation, cid: int) -> tuple[Container, ...]:
+    """The containers inside container `cid`, in order, but for empty ones after its
+    last block: the ones a rule about its blocks needs to look at.
+
+    Containers are numbered in document order, each after its parent, and open where
+    their first block will be: `cid`'s descendants follow it, and the first container
+    after them opens at or past its end."""
+    end = seg.containers[cid].end_block
+    stop = bisect_left(seg.containers, end, lo=cid + 1, key=attrgetter("first_block"))
+    return seg.containers[cid + 1 : stop]
 
 
 def _drop_teaser_cards(
-    seg: Segmentation, layout: Cards, kept: list[bool], reasons: list[list[str]]
+    seg: Segmentation, layout: Cards, kept: list[bool], reasons: list[list[str]] | None
 ) -> None:
     """Drop a repeated card whose kept text ends in a teaser's link label ("... Read
     more...", "Continue reading"), with everything it holds (its title, its date).
@@ -525,7 +575,7 @@ def _drop_teaser_cards(
         for j in span:
             if kept[j]:
                 kept[j] = False
-                reasons[j].append("dropped: a teaser card ending in a 'read more' link")
+                note(reasons, j, "dropped: a teaser card ending in a 'read more' link")
 
 
 def _reads_as_article(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from helpers import P1, P2, segment_body
 from hypothesis import given
 from hypothesis import strategies as st
@@ -295,6 +296,19 @@ def test_end_to_end_edges_and_headline() -> None:
 @given(st.text(alphabet=st.characters(max_codepoint=127)))
 def test_ascii_text_key_is_the_regex_one(text: str) -> None:
     # ASCII text takes a byte-table shortcut; it must agree with the general rule.
+    assert text_key(text) == re.sub(r"[\W_]+", "", text).lower()
+
+
+@given(st.text())
+def test_text_key_is_the_regex_one(text: str) -> None:
+    # Other text goes through the byte table first, then the regex on what is left.
+    assert text_key(text) == re.sub(r"[\W_]+", "", text).lower()
+
+
+@pytest.mark.parametrize(
+    "text", ["“Quoted” — said İstanbul’s mayor…", "Наши герои знают толк", "x\ud800y_٣", "‘’"]
+)
+def test_text_key_of_non_ascii_text(text: str) -> None:
     assert text_key(text) == re.sub(r"[\W_]+", "", text).lower()
 
 

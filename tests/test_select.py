@@ -6,6 +6,8 @@ not the current model weights; a few run the real scorer end to end.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from helpers import P1, P2, P3, segment_body
 
@@ -13,9 +15,18 @@ import extractor
 from extractor.context import cards
 from extractor.options import Options
 from extractor.patterns import GROUP_NAMES, group_names, markup, token_groups
+from extractor.pipeline import prepare
+from extractor.postprocess import postprocess
 from extractor.score import Score, score
 from extractor.segment import Segmentation
-from extractor.select import Selection, choose_region, hard_rule, select
+from extractor.select import (
+    Selection,
+    choose_region,
+    hard_rule,
+    inside,
+    select,
+    select_by_probability,
+)
 from extractor.tuning import (
     AFTER_BODY_MIN_PROBABILITY,
     CONTEXT_RESCUE_SHARE,
@@ -730,3 +741,53 @@ def test_card_holding_most_of_the_text_is_not_a_teaser() -> None:
     kept = kept_texts(s, sel)
     assert P1 in kept and P2 in kept
     assert f"{SUMMARIES[0]} Read more" not in kept
+
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+@pytest.mark.parametrize("favor", ["precision", "balanced", "recall"])
+@pytest.mark.parametrize(
+    "page", sorted(CORPUS.glob("*/page.html")), ids=lambda p: p.parent.name
+)
+def test_selection_without_reasons_decides_the_same(page: Path, favor: str) -> None:
+    """`extract` writes no reasons; its keep/drop decisions are `explain`'s, through
+    select and post-processing alike."""
+    options = Options(favor=favor)  # type: ignore[arg-type]
+    prepared = prepare(page.read_bytes(), None, None, options)
+    s = prepared.seg
+    probs = [x.probability for x in score(s.blocks)]
+    full = select_by_probability(s, probs, options)
+    bare = select_by_probability(s, probs, options, with_reasons=False)
+    assert (bare.region, bare.kept, bare.reasons) == (full.region, full.kept, ())
+    title = prepared.meta.title
+    full_post = postprocess(s, full, title, probs)
+    bare_post = postprocess(s, bare, title, probs)
+    assert (bare_post.region, bare_post.kept) == (full_post.region, full_post.kept)
+    assert bare_post.reasons == ()
+    assert len(full_post.reasons) == len(s.blocks)
+
+
+def descendants(s: Segmentation, cid: int) -> list[int]:
+    """Ids of the containers below `cid`, by their parent links."""
+    below: set[int] = {cid}
+    for c in s.containers[cid + 1 :]:
+        if c.parent in below:
+            below.add(c.id)
+    return sorted(below - {cid})
+
+
+@pytest.mark.parametrize(
+    "page", sorted(CORPUS.glob("*/page.html")), ids=lambda p: p.parent.name
+)
+def test_inside_lists_the_descendants_that_matter(page: Path) -> None:
+    s = prepare(page.read_bytes(), None, None, Options()).seg
+    for c in s.containers:
+        found = [box.id for box in inside(s, c.id)]
+        below = descendants(s, c.id)
+        assert set(found) <= set(below) and found == sorted(found)
+        # Only empty descendants after the container's last block are left out.
+        assert all(
+            s.containers[d].first_block == s.containers[d].end_block == c.end_block
+            for d in set(below) - set(found)
+        )
