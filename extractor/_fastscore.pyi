@@ -28,3 +28,13 @@ def second_stage(
     weights: list[float],
     max_logit: float,
 ) -> list[float]: ...
+def region_totals(
+    blocks: tuple[Any, ...],
+    probabilities: list[float],
+    repeats: tuple[int, ...],
+    containers: int,
+    pivot: float,
+    word_cap: int,
+    negative_weight: float,
+    repeat_discount: float,
+) -> list[float]: ...

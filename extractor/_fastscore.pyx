@@ -22,7 +22,7 @@ What it must keep, so the probabilities equal the Python ones exactly:
 No module-level mutable state.
 """
 
-from libc.math cimport exp, fabs, log, log1p
+from libc.math cimport exp, fabs, log, log1p, pow
 
 # The features computed below, in order: score.FEATURE_NAMES' always-computed head
 # (kinds, phrases and markup groups follow, weighted through dicts and lists) ...
@@ -213,3 +213,36 @@ def second_stage(
             total = _add(total, w[10], matches[i])
         out.append(_sigmoid(bias + total))
     return out
+
+
+def region_totals(
+    tuple blocks,
+    list probabilities,
+    tuple repeats,
+    Py_ssize_t containers,
+    double pivot,
+    long long word_cap,
+    double negative_weight,
+    double repeat_discount,
+):
+    """Each container's word-weighted sum of its blocks' (probability - pivot), as
+    `select.region_totals` sums it: block by block, each weight added to the block's
+    containers in order, so every total is the same float."""
+    cdef list totals = [0.0] * containers
+    cdef double weight
+    cdef long long words
+    cdef Py_ssize_t i, cid
+    for i in range(len(blocks)):
+        block = <object>blocks[i]
+        words = block.features.words
+        if words > word_cap:
+            words = word_cap
+        weight = <double>words * (<double>probabilities[i] - pivot)
+        if weight < 0:
+            weight *= negative_weight
+        else:
+            weight /= pow(<double><long long>repeats[i], repeat_discount)
+        for c in <tuple>block.containers:
+            cid = c
+            totals[cid] = <double>totals[cid] + weight
+    return totals

@@ -235,7 +235,11 @@ def _stages_incompatibility(module: ModuleType) -> str | None:
         *(f"near_{g}" for g in GROUP_NAMES),
         *(f"far_{g}" for g in GROUP_NAMES),
     )
-    return None if laid_out == FEATURE_NAMES else "built for another feature layout"
+    if laid_out != FEATURE_NAMES:
+        return "built for another feature layout"
+    if not hasattr(module, "region_totals"):
+        return "built before select's region totals were compiled (reinstall to rebuild)"
+    return None
 
 
 COMPILED_STAGES = load_extension("_fastscore", _stages_incompatibility)

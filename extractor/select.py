@@ -18,7 +18,7 @@ from extractor.context import Cards, cards
 from extractor.options import Options
 from extractor.patterns import GROUP_BITS, ends_teaser, group_names, is_taxonomy_line
 from extractor.patterns.registry import MONTHS
-from extractor.score import Score
+from extractor.score import COMPILED_STAGES, Score
 from extractor.segment import HEADING_LEVELS, Segmentation
 from extractor.tuning import (
     AFTER_BODY_MIN_PROBABILITY,
@@ -140,9 +140,31 @@ def choose_region(
 def region_totals(
     seg: Segmentation, probs: list[float], pivot: float, layout: Cards | None = None
 ) -> list[float]:
-    """Each container's word-weighted sum of its blocks' (probability - pivot)."""
-    totals = [0.0] * len(seg.containers)
+    """Each container's word-weighted sum of its blocks' (probability - pivot).
+
+    The compiled twin, when built, adds the same weights in the same order: the same
+    floats, so ties between containers break the same way."""
     repeats = (layout or cards(seg)).repeats
+    if COMPILED_STAGES is None:
+        return python_region_totals(seg, probs, pivot, repeats)
+    found: list[float] = COMPILED_STAGES.region_totals(
+        seg.blocks,
+        probs,
+        repeats,
+        len(seg.containers),
+        pivot,
+        REGION_WORD_CAP,
+        REGION_NEGATIVE_WEIGHT,
+        REGION_REPEAT_DISCOUNT,
+    )
+    return found
+
+
+def python_region_totals(
+    seg: Segmentation, probs: list[float], pivot: float, repeats: tuple[int, ...]
+) -> list[float]:
+    """`region_totals` in Python: the reference the compiled twin is held to."""
+    totals = [0.0] * len(seg.containers)
     for block, p, n in zip(seg.blocks, probs, repeats):
         weight = min(block.features.words, REGION_WORD_CAP) * (p - pivot)
         if weight < 0:

@@ -22,6 +22,8 @@ from extractor.context import CONTEXT_FEATURES, CONTEXT_MODEL, cards, revise
 from extractor.options import Options
 from extractor.pipeline import Prepared, prepare
 from extractor.score import DEFAULT_MODEL, FEATURE_NAMES, Model, Score, score
+from extractor.select import python_region_totals, region_totals
+from extractor.tuning import REGION_PIVOT
 from tests.test_properties import SETTINGS, pages
 
 fastscore = pytest.importorskip("extractor._fastscore")
@@ -82,6 +84,17 @@ def assert_same(html: str | bytes, seed: int = 0) -> None:
     ):
         assert compiled_scores(prepared, model, context) == python_scores(
             prepared, model, context
+        )
+    assert_same_totals(prepared)
+
+
+def assert_same_totals(prepared: Prepared) -> None:
+    """select's region totals, compiled and Python, at every pivot the dial uses."""
+    layout = cards(prepared.seg)
+    probs = [s.probability for s in score(prepared.seg.blocks, DEFAULT_MODEL, with_reasons=True)]
+    for pivot in REGION_PIVOT.values():
+        assert region_totals(prepared.seg, probs, pivot, layout) == python_region_totals(
+            prepared.seg, probs, pivot, layout.repeats
         )
 
 

@@ -26,9 +26,13 @@ from extractor.patterns import (
 )
 from extractor.patterns.base import LanguagePatterns, normalise_line
 from extractor.patterns.registry import (
+    _TEASER_DECORATION,
+    _TEASER_LABELS,
+    _TEASER_TAIL,
     BYLINE_MAX_WORDS,
     MONTHS,
     PROMPT_MAX_WORDS,
+    TEASER_TAIL_CHARS,
     ends_teaser,
     has_date,
     mentions_prompt,
@@ -705,3 +709,16 @@ def test_teaser_tail_recognised_after_a_summary(lang: LanguagePatterns, entry: s
 )
 def test_lines_without_a_teaser_tail(line: str) -> None:
     assert not ends_teaser(line)
+
+
+@given(
+    st.lists(
+        st.sampled_from([*_TEASER_LABELS, "read", "more", "x", " ", ".", "»", "thread", "…"]),
+        max_size=8,
+    ).map("".join)
+)
+@settings(max_examples=300, deadline=None)
+def test_teaser_label_prefilter_changes_no_verdict(text: str) -> None:
+    # `ends_teaser` asks `endswith` before the regex; the regex alone is the definition.
+    tail = text[-TEASER_TAIL_CHARS:].lower().rstrip(_TEASER_DECORATION)
+    assert ends_teaser(text) == (_TEASER_TAIL.search(tail) is not None)

@@ -71,6 +71,9 @@ _TEASER_TAIL = re.compile(
     )
     + ")$"
 )
+# The labels themselves: a line ending in none of them needs no regex (one C-level
+# `endswith`, where the anchored search tries every position of the tail).
+_TEASER_LABELS: tuple[str, ...] = tuple(p for lang in ALL_LANGUAGES for p in lang.teaser_tails)
 # How much of a line's end the teaser labels are looked for in (the longest label fits).
 TEASER_TAIL_CHARS = 40
 # What follows the label: a line's edge decoration, and arrows ("Continue reading →").
@@ -301,7 +304,7 @@ def ends_teaser(text: str) -> bool:
     """Whether `text` ends with a teaser's link label ("... Read more...", "[Continue
     reading]", "Weiterlesen »"): the opening lines of a story printed on another page."""
     tail = text[-TEASER_TAIL_CHARS:].lower().rstrip(_TEASER_DECORATION)
-    return _TEASER_TAIL.search(tail) is not None
+    return tail.endswith(_TEASER_LABELS) and _TEASER_TAIL.search(tail) is not None
 
 
 def is_taxonomy_line(text: str) -> bool:
