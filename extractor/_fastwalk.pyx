@@ -21,7 +21,10 @@ Rules it keeps, so its output equals the reference to the last bit:
   and the caller uses the Python walk for that page;
 * vocabulary, regexes and phrase rules are the Python ones (`phrase_kind` is called, not
   re-implemented); the character sets inlined below are checked against the Python
-  constants at import (`incompatibility()`).
+  constants at import (`incompatibility()`);
+* class/id/role names are split by `_name_tokens`, a regex-free twin of
+  `markup.name_tokens` for ASCII names (the others go to the Python one), held to it by
+  tests (`names_of`).
 
 No module-level mutable state: every call builds its own `_Walk`.
 """
@@ -47,7 +50,8 @@ import lxml.etree
 
 from extractor import features as _features
 from extractor.patterns import STOPWORDS, phrase_kind
-from extractor.patterns.markup import GROUP_NAMES, name_tokens, token_groups
+from extractor.patterns import markup as _markup
+from extractor.patterns.markup import GROUP_NAMES, name_tokens
 from extractor.patterns.registry import MONTHS
 from extractor.segment import (
     ARTICLE_TAGS,
@@ -302,6 +306,81 @@ cdef bint _has_dtd_defaults(xmlDoc* doc) noexcept:
             or (doc.extSubset != NULL and doc.extSubset.attributes != NULL))
 
 
+# --- class/id/role names (the reference: `extractor.patterns.markup`) --------------------
+
+cdef tuple _MODIFIER_PREFIXES = _markup._MODIFIER_PREFIXES
+cdef tuple _TAXONOMY_PREFIXES = _markup._TAXONOMY_PREFIXES
+cdef frozenset _FUNCTION_WORDS = _markup._FUNCTION_WORDS
+cdef Py_ssize_t _SLUG_MIN_PARTS = _markup.SLUG_MIN_PARTS
+cdef dict _EXACT_GROUPS = _markup._EXACT
+cdef tuple _GROUP_PREFIXES = _markup._PREFIX_TUPLE
+cdef tuple _GROUP_PREFIX_BITS = tuple(_markup._PREFIXES)
+cdef frozenset _ORDINARY_WORDS = _markup._ORDINARY_WORDS
+
+
+cdef inline bint _is_lower_alnum(Py_UCS4 c) noexcept:
+    """`[a-z0-9]`: what `markup._SPLIT` keeps and `_CAMEL` looks behind for."""
+    return (97 <= c <= 122) or (48 <= c <= 57)
+
+
+cdef tuple _name_tokens(str name):
+    """`markup.name_tokens`, without its regexes for an ASCII name: there lower-casing
+    keeps every character's place, so the tokens are the runs of [a-z0-9] of the
+    lower-cased name, broken where `_CAMEL` puts a space (a capital after [a-z0-9]).
+    Other names go to the Python function (`lower()` may change their length)."""
+    cdef Py_ssize_t i, start = -1, n = len(name)
+    cdef Py_UCS4 c, before = 0
+    cdef bint upper
+    cdef list parts
+    if not name.isascii():
+        return name_tokens(name)
+    lowered = name.lower()
+    if lowered.startswith(_MODIFIER_PREFIXES):
+        return ()
+    if lowered.startswith(_TAXONOMY_PREFIXES):
+        return (lowered.split("-", 1)[0],)
+    parts = []
+    for i in range(n):
+        c = name[i]
+        upper = 65 <= c <= 90
+        if not (upper or _is_lower_alnum(c)):  # a separator
+            if start >= 0:
+                parts.append(lowered[start:i])
+                start = -1
+        elif start < 0:
+            start = i
+        elif upper and _is_lower_alnum(before):  # a camelCase boundary
+            parts.append(lowered[start:i])
+            start = i
+        before = c
+    if start >= 0:
+        parts.append(lowered[start:n])
+    if len(parts) >= _SLUG_MIN_PARTS and not _FUNCTION_WORDS.isdisjoint(parts):
+        return ()
+    return tuple(parts)
+
+
+cdef long long _token_groups(tuple tokens) except? -1:
+    """`markup.token_groups`, compiled."""
+    cdef long long mask = 0
+    for token in tokens:
+        bits = _EXACT_GROUPS.get(token)
+        if bits is not None:
+            mask |= <long long>bits
+        elif token.startswith(_GROUP_PREFIXES) and token not in _ORDINARY_WORDS:
+            for prefix, bit in _GROUP_PREFIX_BITS:
+                if token.startswith(prefix):
+                    mask |= <long long>bit
+    return mask
+
+
+def names_of(str name):
+    """`(markup.name_tokens(name), markup.token_groups(...))` as the walk computes them:
+    for tests that hold the compiled name reader to the Python one."""
+    own = _name_tokens(name)
+    return own, _token_groups(own)
+
+
 # --- the walk ----------------------------------------------------------------------------
 
 cdef class _Frame:
@@ -452,10 +531,11 @@ cdef class _Walk:
 
     cdef tuple read_names(self, str tag, str ident, str classes, str role):
         """`segment._names`: tokens, groups and label, each distinct name worked once
-        per walk (by the Python `name_tokens` and `token_groups`)."""
+        per walk (`_name_tokens`, `_token_groups`: the Python `name_tokens` and
+        `token_groups`, compiled)."""
         cdef list tokens = []
         cdef long long mask = 0
-        cdef tuple found
+        cdef tuple found, own
         label = tag
         if ident:
             label += "#" + ident.strip()
@@ -466,8 +546,8 @@ cdef class _Walk:
         for name in (ident + " " + classes + " " + role).split():
             found = self.name_tokens.get(name)
             if found is None:
-                own = name_tokens(name)
-                found = self.name_tokens[name] = (own, token_groups(own))
+                own = _name_tokens(name)
+                found = self.name_tokens[name] = (own, _token_groups(own))
             tokens.extend(<tuple>found[0])
             mask |= <long long>found[1]
         return tuple(tokens), mask, label

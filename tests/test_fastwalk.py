@@ -21,6 +21,7 @@ import extractor.segment as segment_module
 from benchmarks.golden_fastwalk import differences, python_walk_only
 from extractor.clean import clean
 from extractor.parse import parse
+from extractor.patterns.markup import name_tokens, token_groups
 from extractor.segment import Segmentation, segment_python
 from tests.test_properties import MARKUP_BITS, SETTINGS, pages
 
@@ -103,6 +104,23 @@ def test_any_text_same_features(text: str, tag: str) -> None:
     tree = cleaned(f"<html><body><ul><{tag} class='a b'>{_escape(text)}</{tag}></ul></body></html>")
     if tree is not None:
         assert_same(tree)
+
+
+# Pieces of class/id names: separators, camelCase, digits, prefixes the reader treats
+# specially, group words and prefixes, function words (slugs), non-ASCII letters.
+_NAME_PIECES = st.sampled_from(
+    ["-", "_", "--", ".", ":", "a", "B", "Body", "article", "Share", "menu", "Nav", "9",
+     "has-", "no_", "category-", "tag-", "the", "of", "shared", "x", "İ", "é", "ß", "K"]
+)
+
+
+@SETTINGS
+@given(st.one_of(st.lists(_NAME_PIECES, min_size=1, max_size=12).map("".join),
+                 st.text(min_size=1, max_size=20)))
+def test_class_names_same_tokens_and_groups(name: str) -> None:
+    for one in name.split():
+        tokens = name_tokens(one)
+        assert fastwalk.names_of(one) == (tokens, token_groups(tokens))
 
 
 # The first and last character of each CJK range features._CJK names, and their neighbours.
