@@ -32,7 +32,8 @@ No module-level mutable state: every call builds its own `_Walk`.
 from cpython.object cimport PyObject, PyTypeObject
 from cpython.ref cimport Py_DECREF, Py_INCREF
 from cpython.unicode cimport PyUnicode_DecodeUTF8
-from libc.string cimport strcmp, strlen
+
+from libc.string cimport memcmp, strcmp, strlen
 
 from lxml.includes cimport tree
 from lxml.includes.etreepublic cimport (
@@ -51,7 +52,8 @@ import lxml.etree
 from extractor import features as _features
 from extractor.patterns import STOPWORDS, phrase_kind
 from extractor.patterns import markup as _markup
-from extractor.patterns.markup import GROUP_NAMES, name_tokens
+from extractor.patterns.markup import GROUP_NAMES, name_tokens, token_groups
+from extractor.patterns import registry as _registry
 from extractor.patterns.registry import MONTHS
 from extractor.segment import (
     ARTICLE_TAGS,
@@ -88,6 +90,8 @@ cdef extern from "Python.h":
     int Py_UNICODE_ISSPACE(Py_UCS4)
     int Py_UNICODE_ISUPPER(Py_UCS4)
     int Py_UNICODE_ISDECIMAL(Py_UCS4)
+    int Py_UNICODE_ISALNUM(Py_UCS4)
+    void* PyUnicode_DATA(object)
 
 BUILT_LXML: str = LXML_VERSION_STRING.decode("ascii")
 BUILT_LIBXML: str = LIBXML_DOTTED_VERSION.decode("ascii")
@@ -313,9 +317,56 @@ cdef tuple _TAXONOMY_PREFIXES = _markup._TAXONOMY_PREFIXES
 cdef frozenset _FUNCTION_WORDS = _markup._FUNCTION_WORDS
 cdef Py_ssize_t _SLUG_MIN_PARTS = _markup.SLUG_MIN_PARTS
 cdef dict _EXACT_GROUPS = _markup._EXACT
-cdef tuple _GROUP_PREFIXES = _markup._PREFIX_TUPLE
-cdef tuple _GROUP_PREFIX_BITS = tuple(_markup._PREFIXES)
 cdef frozenset _ORDINARY_WORDS = _markup._ORDINARY_WORDS
+
+
+cdef struct _Prefix:
+    const char* text
+    Py_ssize_t size
+    long long bit
+
+
+cdef class _Prefixes:
+    """ASCII prefixes (and a bit each) compared as bytes: `str.startswith` with a tuple
+    is a method call per name, and names are tested against dozens of prefixes."""
+
+    cdef list keep  # the bytes objects `items` points into
+    cdef _Prefix items[64]
+    cdef Py_ssize_t n
+
+    def __init__(self, pairs):
+        self.keep = []
+        self.n = 0
+        for prefix, bit in pairs:
+            if self.n == 64:
+                raise ValueError("too many prefixes")
+            data = prefix.encode("ascii")  # a non-ASCII prefix fails the import
+            self.keep.append(data)
+            self.items[self.n].text = data
+            self.items[self.n].size = len(data)
+            self.items[self.n].bit = bit
+            self.n += 1
+
+    cdef long long match(self, const char* text, Py_ssize_t size) noexcept:
+        """The union of the bits of the prefixes `text` starts with, or -1 for none."""
+        cdef long long found = -1
+        cdef Py_ssize_t i
+        for i in range(self.n):
+            if (self.items[i].size <= size and self.items[i].text[0] == text[0]
+                    and memcmp(self.items[i].text, text, self.items[i].size) == 0):
+                found = (0 if found < 0 else found) | self.items[i].bit
+        return found
+
+
+cdef _Prefixes _SKIPPED_NAMES = _Prefixes(
+    [(p, 0) for p in _MODIFIER_PREFIXES + _TAXONOMY_PREFIXES]
+)
+cdef _Prefixes _GROUP_PREFIXES = _Prefixes(_markup._PREFIXES)
+
+
+cdef inline const char* _ascii_data(str text) noexcept:
+    """The characters of an ASCII string, one byte each (PEP 393 compact ASCII)."""
+    return <const char*>PyUnicode_DATA(text)
 
 
 cdef inline bint _is_lower_alnum(Py_UCS4 c) noexcept:
@@ -335,10 +386,11 @@ cdef tuple _name_tokens(str name):
     if not name.isascii():
         return name_tokens(name)
     lowered = name.lower()
-    if lowered.startswith(_MODIFIER_PREFIXES):
-        return ()
-    if lowered.startswith(_TAXONOMY_PREFIXES):
-        return (lowered.split("-", 1)[0],)
+    if _SKIPPED_NAMES.match(_ascii_data(lowered), n) >= 0:
+        if lowered.startswith(_MODIFIER_PREFIXES):
+            return ()
+        if lowered.startswith(_TAXONOMY_PREFIXES):
+            return (lowered.split("-", 1)[0],)
     parts = []
     for i in range(n):
         c = name[i]
@@ -362,15 +414,20 @@ cdef tuple _name_tokens(str name):
 
 cdef long long _token_groups(tuple tokens) except? -1:
     """`markup.token_groups`, compiled."""
-    cdef long long mask = 0
+    cdef long long mask = 0, bits
+    cdef str word
     for token in tokens:
-        bits = _EXACT_GROUPS.get(token)
-        if bits is not None:
-            mask |= <long long>bits
-        elif token.startswith(_GROUP_PREFIXES) and token not in _ORDINARY_WORDS:
-            for prefix, bit in _GROUP_PREFIX_BITS:
-                if token.startswith(prefix):
-                    mask |= <long long>bit
+        found = _EXACT_GROUPS.get(token)
+        if found is not None:
+            mask |= <long long>found
+            continue
+        word = <str>token
+        if word.isascii():  # always: tokens are runs of [a-z0-9] or a taxonomy word
+            bits = _GROUP_PREFIXES.match(_ascii_data(word), len(word)) if word else -1
+        else:
+            bits = token_groups((word,)) or -1
+        if bits >= 0 and word not in _ORDINARY_WORDS:
+            mask |= bits
     return mask
 
 
@@ -659,13 +716,70 @@ cdef class _Walk:
 
 # --- measuring a block (the reference: `extractor.features.measure`) ---------------------
 
-cdef object _phrase(dict memo, str text, Py_ssize_t words):
+cdef frozenset _OPENING_WORDS = frozenset(_registry._OPENINGS)
+cdef frozenset _TRIGGERS_ANY = _registry._CREDIT_WORD_SET
+cdef frozenset _TRIGGERS_SHORT = (
+    _registry._CREDIT_WORD_SET | _registry.SOCIAL_NETWORKS | _registry._PROMPT_KEYS
+)
+cdef tuple _CREDIT_SIGNS = _registry._CREDIT_SIGNS
+cdef Py_ssize_t _PROMPT_MAX_WORDS = _registry.PROMPT_MAX_WORDS
+cdef Py_ssize_t _TRIGGER_MIN = min(len(w) for w in _OPENING_WORDS | _TRIGGERS_SHORT)
+cdef Py_ssize_t _TRIGGER_MAX = max(len(w) for w in _OPENING_WORDS | _TRIGGERS_SHORT)
+
+
+cdef inline bint _is_word_char(Py_UCS4 c) noexcept:
+    """`\\w` of `re` on str: what `registry._WORDS` finds runs of."""
+    if c < 128:
+        return (97 <= (<unsigned int>c | 32) <= 122) or (48 <= c <= 57) or c == 95
+    return Py_UNICODE_ISALNUM(c)
+
+
+cdef bint _may_phrase(str text, str lowered, Py_ssize_t words) except -1:
+    """False only when `registry._may_match` is False, so `phrase_kind` is None: no
+    credit sign, and none of the line's words (`\\w+` runs of `lowered`, the text
+    lower-cased, as `phrase_kind` finds them) opens a phrase (first word), is a digit
+    run (first word: comment counts), a credit word, or (short lines) a share-bar or
+    prompt key word.  The same sets, read from `registry`; without building the word
+    list or entering the interpreter for the most lines, which match nothing."""
+    cdef Py_ssize_t i = 0, start, n = len(lowered)
+    cdef bint first = True
+    cdef frozenset triggers = _TRIGGERS_SHORT if words <= _PROMPT_MAX_WORDS else _TRIGGERS_ANY
+    for sign in _CREDIT_SIGNS:
+        if sign in text:
+            return True
+    while i < n:
+        while i < n and not _is_word_char(lowered[i]):
+            i += 1
+        if i == n:
+            break
+        start = i
+        while i < n and _is_word_char(lowered[i]):
+            i += 1
+        if first:
+            word = lowered[start:i]
+            if word in _OPENING_WORDS or word.isdigit() or word in triggers:
+                return True
+            first = False
+        elif _TRIGGER_MIN <= i - start <= _TRIGGER_MAX and lowered[start:i] in triggers:
+            return True
+    return False
+
+
+cdef object _phrase(dict memo, str text, str lowered, Py_ssize_t words):
     """`phrase_kind(text, words)`, once per distinct text in a walk (`words` is a
-    function of the text, and `phrase_kind` a pure function)."""
+    function of the text, and `phrase_kind` a pure function), and only for the lines
+    `_may_phrase` lets through."""
+    if not _may_phrase(text, lowered, words):
+        return None
     if text in memo:
         return memo[text]
     found = memo[text] = phrase_kind(text, words)
     return found
+
+
+def may_phrase(str text, Py_ssize_t words):
+    """`_may_phrase`, for tests that hold it to `phrase_kind`."""
+    return _may_phrase(text, text.lower(), words)
 
 
 cdef Py_ssize_t _MAX_VOCAB_WORD = max(len(w) for w in STOPWORDS | MONTHS)
@@ -735,8 +849,8 @@ cdef object _measure(str text, str link_text, Py_ssize_t depth, double position,
                 cjk += 1
             if _is_punct(c):
                 punctuation += 1
-            elif Py_UNICODE_ISDECIMAL(c):
-                digits = True
+            elif not digits:
+                digits = (48 <= c <= 57) if c < 128 else Py_UNICODE_ISDECIMAL(c)
     if inside:
         words += _token_words(cjk)
     if link_text:
@@ -782,7 +896,7 @@ cdef object _measure(str text, str link_text, Py_ssize_t depth, double position,
         position,
         in_article,
         in_boilerplate,
-        _phrase(phrases, text, words) if words <= 30 else None,
+        _phrase(phrases, text, lowered, words) if words <= 30 else None,
         date_like,
     ))
 

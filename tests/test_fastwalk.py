@@ -13,7 +13,7 @@ from typing import Any
 import lxml.etree
 import lxml.html
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import extractor
@@ -21,8 +21,11 @@ import extractor.segment as segment_module
 from benchmarks.golden_fastwalk import differences, python_walk_only
 from extractor.clean import clean
 from extractor.parse import parse
+from extractor.patterns import phrase_kind
 from extractor.patterns.markup import name_tokens, token_groups
 from extractor.segment import Segmentation, segment_python
+from tests.test_patterns import _ENTRIES as PHRASE_ENTRIES
+from tests.test_patterns import _FILLER as PHRASE_FILLER
 from tests.test_properties import MARKUP_BITS, SETTINGS, pages
 
 fastwalk = pytest.importorskip("extractor._fastwalk")
@@ -121,6 +124,29 @@ def test_class_names_same_tokens_and_groups(name: str) -> None:
     for one in name.split():
         tokens = name_tokens(one)
         assert fastwalk.names_of(one) == (tokens, token_groups(tokens))
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(PHRASE_ENTRIES).map(str.title),
+            st.sampled_from(PHRASE_ENTRIES).map(str.upper),
+            st.sampled_from(PHRASE_ENTRIES),
+            st.sampled_from(PHRASE_FILLER),
+            st.sampled_from([":", " :", ".", "(", ")", "»", "—", "|", "©", "_", "İ", "\n"]),
+            st.text(max_size=6),
+        ),
+        max_size=8,
+    ).map(" ".join),
+    st.integers(min_value=0, max_value=30),
+)
+def test_the_compiled_phrase_gate_never_changes_a_verdict(line: str, extra: int) -> None:
+    # The walk skips `phrase_kind` where `may_phrase` says no: it must then be None, for
+    # the line's word count and for any other (long lines lose the prompt rules).
+    for words in (len(line.split()), extra):
+        if not fastwalk.may_phrase(line, words):
+            assert phrase_kind(line, words) is None
 
 
 # The first and last character of each CJK range features._CJK names, and their neighbours.
