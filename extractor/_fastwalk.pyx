@@ -33,6 +33,7 @@ from cpython.object cimport PyObject, PyTypeObject
 from cpython.ref cimport Py_DECREF, Py_INCREF
 from cpython.unicode cimport PyUnicode_DecodeUTF8
 
+from libc.stdlib cimport calloc, free, malloc
 from libc.string cimport memcmp, strcmp, strlen
 
 from lxml.includes cimport tree
@@ -92,6 +93,11 @@ cdef extern from "Python.h":
     int Py_UNICODE_ISDECIMAL(Py_UCS4)
     int Py_UNICODE_ISALNUM(Py_UCS4)
     void* PyUnicode_DATA(object)
+    int PyUnicode_KIND(object)
+    Py_UCS4 PyUnicode_READ(int kind, void* data, Py_ssize_t index) noexcept
+    void PyUnicode_WRITE(int kind, void* data, Py_ssize_t index, Py_UCS4 value) noexcept
+    object PyUnicode_New(Py_ssize_t size, Py_UCS4 maxchar)
+    int PyList_SetSlice(object, Py_ssize_t, Py_ssize_t, PyObject*) except -1
 
 BUILT_LXML: str = LXML_VERSION_STRING.decode("ascii")
 BUILT_LIBXML: str = LIBXML_DOTTED_VERSION.decode("ascii")
@@ -438,6 +444,16 @@ def names_of(str name):
     return own, _token_groups(own)
 
 
+# BlockKind's members, looked up once.
+cdef object _HEADING = BlockKind.HEADING
+cdef object _CODE = BlockKind.CODE
+cdef object _LIST_ITEM = BlockKind.LIST_ITEM
+cdef object _TABLE_CELL = BlockKind.TABLE_CELL
+cdef object _CAPTION = BlockKind.CAPTION
+cdef object _QUOTE = BlockKind.QUOTE
+cdef object _PARAGRAPH = BlockKind.PARAGRAPH
+
+
 # --- the walk ----------------------------------------------------------------------------
 
 cdef class _Frame:
@@ -448,6 +464,11 @@ cdef class _Frame:
     cdef long long own, groups
     cdef bint article, boilerplate
     cdef tuple tokens
+    # What every block of this frame shares, set by its first block: the stack below a
+    # frame does not change while it is open.  Container ids, near groups, tag path.
+    cdef tuple ids
+    cdef long long near
+    cdef str tag_path
 
 
 cdef class _Walk:
@@ -660,9 +681,10 @@ cdef class _Walk:
         if not self.pieces:
             return
         raw = "".join(self.pieces)
-        link_text = " ".join(self.link_pieces)
-        del self.pieces[:]
-        del self.link_pieces[:]
+        link_text = " ".join(self.link_pieces) if self.link_pieces else ""
+        PyList_SetSlice(self.pieces, 0, len(self.pieces), NULL)
+        if self.link_pieces:
+            PyList_SetSlice(self.link_pieces, 0, len(self.link_pieces), NULL)
         if len(self.raw) >= self.max_blocks:
             return
         if self.pre_depth:
@@ -670,31 +692,35 @@ cdef class _Walk:
             if not text.strip():
                 return
         else:
-            text = " ".join(raw.split())
+            text = _collapse_spaces(raw)
             if not text:
                 return
         frame = self.frames[-1]
         kind, level = self.kind_of(frame.tag)
         n = len(self.frames)
-        for i in range(max(0, n - NEAR_ANCESTORS), n):
-            near |= (<_Frame>self.frames[i]).own
-        self.raw.append((kind, text, frame.tag.name, level, n, tuple(self.cids), frame,
-                         link_text, near, ">".join(self.tag_names[-TAG_PATH_DEPTH:])))
+        if frame.ids is None:
+            for i in range(max(0, n - NEAR_ANCESTORS), n):
+                near |= (<_Frame>self.frames[i]).own
+            frame.near = near
+            frame.ids = tuple(self.cids)
+            frame.tag_path = ">".join(self.tag_names[-TAG_PATH_DEPTH:])
+        self.raw.append((kind, text, frame.tag.name, level, n, frame.ids, frame,
+                         link_text, frame.near, frame.tag_path))
 
     cdef tuple kind_of(self, _Tag tag):
         if tag.heading:
-            return BlockKind.HEADING, tag.heading
+            return _HEADING, tag.heading
         if self.pre_depth:
-            return BlockKind.CODE, 0
+            return _CODE, 0
         if tag.item:
-            return BlockKind.LIST_ITEM, self.list_depth
+            return _LIST_ITEM, self.list_depth
         if tag.cell:
-            return BlockKind.TABLE_CELL, 0
+            return _TABLE_CELL, 0
         if tag.caption:
-            return BlockKind.CAPTION, 0
+            return _CAPTION, 0
         if self.quote_depth:
-            return BlockKind.QUOTE, self.quote_depth
-        return BlockKind.PARAGRAPH, 0
+            return _QUOTE, self.quote_depth
+        return _PARAGRAPH, 0
 
     cdef finish(self):
         cdef Py_ssize_t total = len(self.raw), index = 0
@@ -714,17 +740,183 @@ cdef class _Walk:
         return Segmentation(tuple(blocks), tuple(containers))
 
 
+# --- words looked up without creating them ----------------------------------------------
+
+cdef enum VocabFlag:
+    V_STOP = 1  # registry.STOPWORDS
+    V_MONTH = 2  # registry.MONTHS
+    V_TRIGGER = 4  # a word `_may_phrase` lets through anywhere in a line
+    V_SHORT_TRIGGER = 8  # ... in a line of at most PROMPT_MAX_WORDS words
+
+
+cdef inline unsigned long long _fnv(int kind, void* data, Py_ssize_t start,
+                                    Py_ssize_t end) noexcept:
+    """FNV-1a over the code points text[start:end]."""
+    cdef unsigned long long h = 14695981039346656037ULL
+    cdef Py_ssize_t i
+    for i in range(start, end):
+        h = (h ^ <unsigned long long>PyUnicode_READ(kind, data, i)) * 1099511628211ULL
+    return h
+
+
+cdef class _Vocabulary:
+    """A fixed set of words, each with flags, looked up by a slice of a str, so the
+    hot loops need not create (and hash) a string per word.  Open addressing over the
+    words' code points: a slice is found exactly when it equals a word, as `in` on the
+    Python sets finds it."""
+
+    cdef unsigned long long* hashes
+    cdef Py_UCS4** words
+    cdef Py_ssize_t* sizes
+    cdef unsigned int* flags
+    cdef size_t mask
+    cdef readonly Py_ssize_t longest
+
+    def __cinit__(self, dict entries):
+        cdef size_t capacity = 16, slot
+        cdef Py_ssize_t i, size
+        cdef str word
+        while capacity < 4 * len(entries):
+            capacity *= 2
+        self.mask = capacity - 1
+        self.hashes = <unsigned long long*>malloc(capacity * sizeof(unsigned long long))
+        self.words = <Py_UCS4**>calloc(capacity, sizeof(Py_UCS4*))  # all NULL: empty
+        self.sizes = <Py_ssize_t*>malloc(capacity * sizeof(Py_ssize_t))
+        self.flags = <unsigned int*>malloc(capacity * sizeof(unsigned int))
+        if (self.hashes == NULL or self.words == NULL or self.sizes == NULL
+                or self.flags == NULL):
+            raise MemoryError()
+        self.longest = 0
+        for word, flag in entries.items():
+            size = len(word)
+            if size == 0:
+                continue
+            h = _fnv(PyUnicode_KIND(word), PyUnicode_DATA(word), 0, size)
+            slot = h & self.mask
+            while self.words[slot] != NULL:
+                slot = (slot + 1) & self.mask
+            self.words[slot] = <Py_UCS4*>malloc(size * sizeof(Py_UCS4))
+            if self.words[slot] == NULL:
+                raise MemoryError()
+            for i in range(size):
+                self.words[slot][i] = word[i]
+            self.hashes[slot] = h
+            self.sizes[slot] = size
+            self.flags[slot] = flag
+            self.longest = max(self.longest, size)
+
+    def __dealloc__(self):
+        cdef size_t slot
+        if self.words != NULL:
+            for slot in range(self.mask + 1):
+                free(self.words[slot])
+        free(self.hashes)
+        free(self.words)
+        free(self.sizes)
+        free(self.flags)
+
+    cdef unsigned int find(self, int kind, void* data, Py_ssize_t start,
+                           Py_ssize_t end) noexcept:
+        """The flags of the word text[start:end] (`kind`, `data`: the text's), or 0."""
+        cdef Py_ssize_t size = end - start, i
+        cdef unsigned long long h
+        cdef size_t slot
+        cdef Py_UCS4* word
+        if size <= 0 or size > self.longest:
+            return 0
+        h = _fnv(kind, data, start, end)
+        slot = h & self.mask
+        while self.words[slot] != NULL:
+            if self.hashes[slot] == h and self.sizes[slot] == size:
+                word = self.words[slot]
+                i = 0
+                while i < size and word[i] == PyUnicode_READ(kind, data, start + i):
+                    i += 1
+                if i == size:
+                    return self.flags[slot]
+            slot = (slot + 1) & self.mask
+        return 0
+
+    def flags_of(self, str word):
+        """`find` of a whole string: for tests."""
+        return self.find(PyUnicode_KIND(word), PyUnicode_DATA(word), 0, len(word))
+
+
+def _vocabulary_entries():
+    entries = {}
+    for words, flag in ((STOPWORDS, V_STOP), (MONTHS, V_MONTH),
+                        (_registry._CREDIT_WORD_SET, V_TRIGGER | V_SHORT_TRIGGER),
+                        (_registry.SOCIAL_NETWORKS | _registry._PROMPT_KEYS, V_SHORT_TRIGGER)):
+        for word in words:
+            entries[word] = entries.get(word, 0) | flag
+    return entries
+
+
+cdef _Vocabulary _VOCABULARY = _Vocabulary(_vocabulary_entries())
+VOCABULARY = _VOCABULARY  # for tests
+
+
+cdef str _collapse_spaces(str raw):
+    """`" ".join(raw.split())`: every run of whitespace (`str.split`'s: what
+    Py_UNICODE_ISSPACE says) becomes one space, none at the ends; in two passes over
+    the characters instead of a list of words.  The result is built at the smallest
+    width its characters need, as every str must be."""
+    cdef int kind = PyUnicode_KIND(raw)
+    cdef void* data = PyUnicode_DATA(raw)
+    cdef Py_ssize_t n = len(raw), size = 0, i, j = 0
+    cdef Py_UCS4 c, widest = 0
+    cdef bint gap = False, inside = False, changed = False
+    for i in range(n):
+        c = PyUnicode_READ(kind, data, i)
+        if Py_UNICODE_ISSPACE(c):
+            if c != 32 or gap or not inside:
+                changed = True
+            gap = inside
+        else:
+            if gap:
+                size += 1
+                gap = False
+            size += 1
+            inside = True
+            if c > widest:
+                widest = c
+    if gap:
+        changed = True  # trailing whitespace
+    if not changed:
+        return raw
+    if size == 0:
+        return ""
+    out = PyUnicode_New(size, widest)
+    cdef int out_kind = PyUnicode_KIND(out)
+    cdef void* out_data = PyUnicode_DATA(out)
+    gap = inside = False
+    for i in range(n):
+        c = PyUnicode_READ(kind, data, i)
+        if Py_UNICODE_ISSPACE(c):
+            gap = inside
+        else:
+            if gap:
+                PyUnicode_WRITE(out_kind, out_data, j, 32)
+                j += 1
+                gap = False
+            PyUnicode_WRITE(out_kind, out_data, j, c)
+            j += 1
+            inside = True
+    return out
+
+
+def collapse_spaces(str raw):
+    """`_collapse_spaces`, for tests."""
+    return _collapse_spaces(raw)
+
+
 # --- measuring a block (the reference: `extractor.features.measure`) ---------------------
 
-cdef frozenset _OPENING_WORDS = frozenset(_registry._OPENINGS)
-cdef frozenset _TRIGGERS_ANY = _registry._CREDIT_WORD_SET
-cdef frozenset _TRIGGERS_SHORT = (
-    _registry._CREDIT_WORD_SET | _registry.SOCIAL_NETWORKS | _registry._PROMPT_KEYS
-)
+cdef dict _OPENINGS = _registry._OPENINGS
+cdef frozenset _COMMENT_COUNT_FIRSTS = _registry._COMMENT_COUNT_FIRSTS
 cdef tuple _CREDIT_SIGNS = _registry._CREDIT_SIGNS
 cdef Py_ssize_t _PROMPT_MAX_WORDS = _registry.PROMPT_MAX_WORDS
-cdef Py_ssize_t _TRIGGER_MIN = min(len(w) for w in _OPENING_WORDS | _TRIGGERS_SHORT)
-cdef Py_ssize_t _TRIGGER_MAX = max(len(w) for w in _OPENING_WORDS | _TRIGGERS_SHORT)
+cdef object _NO_OPENING = frozenset()
 
 
 cdef inline bint _is_word_char(Py_UCS4 c) noexcept:
@@ -735,33 +927,42 @@ cdef inline bint _is_word_char(Py_UCS4 c) noexcept:
 
 
 cdef bint _may_phrase(str text, str lowered, Py_ssize_t words) except -1:
-    """False only when `registry._may_match` is False, so `phrase_kind` is None: no
-    credit sign, and none of the line's words (`\\w+` runs of `lowered`, the text
-    lower-cased, as `phrase_kind` finds them) opens a phrase (first word), is a digit
-    run (first word: comment counts), a credit word, or (short lines) a share-bar or
-    prompt key word.  The same sets, read from `registry`; without building the word
-    list or entering the interpreter for the most lines, which match nothing."""
-    cdef Py_ssize_t i = 0, start, n = len(lowered)
-    cdef bint first = True
-    cdef frozenset triggers = _TRIGGERS_SHORT if words <= _PROMPT_MAX_WORDS else _TRIGGERS_ANY
+    """False only when `registry._may_match` is False, so `phrase_kind` is None.  Its
+    tests, on the same sets (read from `registry`) and the same words (`\\w+` runs of
+    `lowered`, the text lower-cased, as `phrase_kind` finds them): a credit sign; the
+    first two words opening a phrase or a comment count; then any word that is a
+    credit word or, in a short line, a share-bar or prompt key word (a yes here is
+    only a maybe: `phrase_kind` then decides).  Most lines hold none of these, and for
+    them neither the words nor the interpreter are needed."""
+    cdef Py_ssize_t i = 0, start, n = len(lowered), index = 0
+    cdef int kind = PyUnicode_KIND(lowered)
+    cdef void* data = PyUnicode_DATA(lowered)
+    cdef unsigned int wanted = V_SHORT_TRIGGER if words <= _PROMPT_MAX_WORDS else V_TRIGGER
+    first = None
     for sign in _CREDIT_SIGNS:
         if sign in text:
             return True
     while i < n:
-        while i < n and not _is_word_char(lowered[i]):
+        while i < n and not _is_word_char(PyUnicode_READ(kind, data, i)):
             i += 1
         if i == n:
             break
         start = i
-        while i < n and _is_word_char(lowered[i]):
+        while i < n and _is_word_char(PyUnicode_READ(kind, data, i)):
             i += 1
-        if first:
-            word = lowered[start:i]
-            if word in _OPENING_WORDS or word.isdigit() or word in triggers:
-                return True
-            first = False
-        elif _TRIGGER_MIN <= i - start <= _TRIGGER_MAX and lowered[start:i] in triggers:
+        if _VOCABULARY.find(kind, data, start, i) & wanted:
             return True
+        if index == 0:
+            first = lowered[start:i]
+            if _OPENINGS.get(first, _NO_OPENING) is None:
+                return True
+        elif index == 1:
+            second = lowered[start:i]
+            if second in _OPENINGS.get(first, _NO_OPENING):
+                return True
+            if first.isdigit() and second in _COMMENT_COUNT_FIRSTS:
+                return True
+        index += 1
     return False
 
 
@@ -782,15 +983,12 @@ def may_phrase(str text, Py_ssize_t words):
     return _may_phrase(text, text.lower(), words)
 
 
-cdef Py_ssize_t _MAX_VOCAB_WORD = max(len(w) for w in STOPWORDS | MONTHS)
 cdef object _NUMERIC_DATE_SEARCH = _features.NUMERIC_DATE.search
 cdef object _YEAR_SEARCH = _features._YEAR.search
 cdef object _CLOCK_SEARCH = _features._CLOCK.search
 cdef Py_ssize_t _LINE_WIDTH = _features.LINE_WIDTH
 cdef Py_ssize_t _CJK_CHARS_PER_WORD = _features.CJK_CHARS_PER_WORD
 cdef Py_ssize_t _DATE_LINE_MAX_WORDS = _features.DATE_LINE_MAX_WORDS
-cdef frozenset _STOPWORDS = STOPWORDS
-cdef frozenset _MONTHS = MONTHS
 
 
 cdef inline Py_ssize_t _token_words(Py_ssize_t cjk) noexcept:
@@ -835,6 +1033,9 @@ cdef object _measure(str text, str link_text, Py_ssize_t depth, double position,
     cdef Py_ssize_t i, start, end, n, cjk = 0
     cdef bint inside = False, digits = False, month = False, date_like = False
     cdef Py_UCS4 c
+    cdef int kind
+    cdef void* data
+    cdef unsigned int flags
     for c in text:  # words, capitals, punctuation, digits: one pass
         if Py_UNICODE_ISSPACE(c):
             if inside:
@@ -857,24 +1058,25 @@ cdef object _measure(str text, str link_text, Py_ssize_t depth, double position,
         link_words = min(words, _count_words(link_text))
     lowered = text.lower()
     n = len(lowered)
+    kind = PyUnicode_KIND(lowered)
+    data = PyUnicode_DATA(lowered)
     i = 0
     while i < n:  # lowered words, edge punctuation stripped, looked up in the vocabularies
-        while i < n and Py_UNICODE_ISSPACE(lowered[i]):
+        while i < n and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)):
             i += 1
         start = i
-        while i < n and not Py_UNICODE_ISSPACE(lowered[i]):
+        while i < n and not Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)):
             i += 1
         end = i
-        while start < end and _is_edge(lowered[start]):
+        while start < end and _is_edge(PyUnicode_READ(kind, data, start)):
             start += 1
-        while end > start and _is_edge(lowered[end - 1]):
+        while end > start and _is_edge(PyUnicode_READ(kind, data, end - 1)):
             end -= 1
-        if 0 < end - start <= _MAX_VOCAB_WORD:
-            word = lowered[start:end]
-            if word in _STOPWORDS:
-                stop += 1
-            if not month and word in _MONTHS:
-                month = True
+        flags = _VOCABULARY.find(kind, data, start, end)
+        if flags & V_STOP:
+            stop += 1
+        if flags & V_MONTH:
+            month = True
     if words <= _DATE_LINE_MAX_WORDS and digits:  # every date pattern needs a digit
         date_like = (_NUMERIC_DATE_SEARCH(text) is not None
                      or (month and (_YEAR_SEARCH(text) is not None

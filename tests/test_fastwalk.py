@@ -21,8 +21,9 @@ import extractor.segment as segment_module
 from benchmarks.golden_fastwalk import differences, python_walk_only
 from extractor.clean import clean
 from extractor.parse import parse
-from extractor.patterns import phrase_kind
+from extractor.patterns import STOPWORDS, phrase_kind
 from extractor.patterns.markup import name_tokens, token_groups
+from extractor.patterns.registry import MONTHS
 from extractor.segment import Segmentation, segment_python
 from tests.test_patterns import _ENTRIES as PHRASE_ENTRIES
 from tests.test_patterns import _FILLER as PHRASE_FILLER
@@ -147,6 +148,40 @@ def test_the_compiled_phrase_gate_never_changes_a_verdict(line: str, extra: int)
     for words in (len(line.split()), extra):
         if not fastwalk.may_phrase(line, words):
             assert phrase_kind(line, words) is None
+
+
+# Whitespace of every kind `str.split` knows, and characters of each string width.
+_SPACES_AND_WIDTHS = st.sampled_from(
+    [" ", "  ", "\t", "\n", "\r\n", "\x0b", "\x0c", "\x1c", "\x1f", "\x85", "\xa0",
+     "\u2028", "\u3000", "\u200b", "a", "é", "ÿ", "Ā", "中", "\U0001f600", "\x00", "-"]
+)
+
+
+@SETTINGS
+@given(st.one_of(st.lists(_SPACES_AND_WIDTHS, max_size=12).map("".join), st.text(max_size=40)))
+def test_whitespace_collapses_like_split_and_join(raw: str) -> None:
+    # Equality of str compares the storage width too: a result built wider than its
+    # characters need would differ here.
+    assert fastwalk.collapse_spaces(raw) == " ".join(raw.split())
+
+
+def test_vocabulary_finds_every_word_of_its_sets_and_no_near_miss() -> None:
+    # Flags: 1 a stop word, 2 a month name (the compiled walk's VocabFlag).
+    for word in STOPWORDS:
+        assert fastwalk.VOCABULARY.flags_of(word) & 1
+        assert not fastwalk.VOCABULARY.flags_of(word.upper() + "x") & 1
+    for word in MONTHS:
+        assert fastwalk.VOCABULARY.flags_of(word) & 2
+        assert not fastwalk.VOCABULARY.flags_of(word[:-1]) & 2 or word[:-1] in MONTHS
+    assert fastwalk.VOCABULARY.flags_of("") == 0
+
+
+@SETTINGS
+@given(st.text(max_size=12))
+def test_vocabulary_agrees_with_the_sets(word: str) -> None:
+    found = fastwalk.VOCABULARY.flags_of(word)
+    assert bool(found & 1) == (word in STOPWORDS)
+    assert bool(found & 2) == (word in MONTHS)
 
 
 # The first and last character of each CJK range features._CJK names, and their neighbours.
