@@ -29,6 +29,7 @@ Rules it keeps, so its output equals the reference to the last bit:
 No module-level mutable state: every call builds its own `_Walk`.
 """
 
+cimport cython
 from cpython.object cimport PyObject, PyTypeObject
 from cpython.ref cimport Py_DECREF, Py_INCREF
 from cpython.unicode cimport PyUnicode_DecodeUTF8
@@ -98,6 +99,7 @@ cdef extern from "Python.h":
     void PyUnicode_WRITE(int kind, void* data, Py_ssize_t index, Py_UCS4 value) noexcept
     object PyUnicode_New(Py_ssize_t size, Py_UCS4 maxchar)
     int PyList_SetSlice(object, Py_ssize_t, Py_ssize_t, PyObject*) except -1
+    void _Py_XDECREF "Py_XDECREF"(PyObject*)
 
 BUILT_LXML: str = LXML_VERSION_STRING.decode("ascii")
 BUILT_LIBXML: str = LIBXML_DOTTED_VERSION.decode("ascii")
@@ -145,6 +147,7 @@ cdef class _Slots:
 
     cdef PyTypeObject* tp
     cdef readonly object cls
+    cdef tuple names
     cdef Py_ssize_t n
     cdef Py_ssize_t offsets[32]
 
@@ -153,6 +156,7 @@ cdef class _Slots:
         if len(names) > 32 or hasattr(cls, "__post_init__"):
             raise TypeError(f"{cls.__name__}: cannot build it by slots")
         self.cls = cls
+        self.names = tuple(names)
         self.tp = <PyTypeObject*>cls
         self.n = len(names)
         for i, name in enumerate(names):
@@ -182,10 +186,25 @@ cdef class _Slots:
             slot[0] = <PyObject*>value
         return obj
 
+    cdef Py_ssize_t index(self, str name) except -1:
+        """The place of field `name` in `values`, for `replace`."""
+        return self.names.index(name)
+
+    cdef replace(self, object obj, Py_ssize_t i, object value):
+        """Give field `i` of an instance `build` made, not yet seen outside this module,
+        its final value (known only after the instance had to exist)."""
+        cdef PyObject** slot = <PyObject**>((<char*><PyObject*>obj) + self.offsets[i])
+        cdef PyObject* old = slot[0]
+        Py_INCREF(value)
+        slot[0] = <PyObject*>value
+        _Py_XDECREF(old)
+
 
 cdef _Slots _FEATURES = _Slots(Features)
 cdef _Slots _BLOCK = _Slots(Block)
 cdef _Slots _CONTAINER = _Slots(Container)
+cdef Py_ssize_t _POSITION = _FEATURES.index("position")
+cdef Py_ssize_t _END_BLOCK = _CONTAINER.index("end_block")
 
 
 # --- what a tag is -----------------------------------------------------------------------
@@ -203,6 +222,7 @@ cdef enum Counter:
     C_QUOTE = 3
 
 
+@cython.no_gc  # holds strings only: never part of a reference cycle
 cdef class _Tag:
     """Everything the walk asks about one tag name, looked up once per call."""
 
@@ -456,6 +476,7 @@ cdef object _PARAGRAPH = BlockKind.PARAGRAPH
 
 # --- the walk ----------------------------------------------------------------------------
 
+@cython.no_gc  # holds a _Tag, strings and tuples of them: never part of a cycle
 cdef class _Frame:
     """One open block-level element (the reference's `_Frame`)."""
 
@@ -471,14 +492,26 @@ cdef class _Frame:
     cdef str tag_path
 
 
+cdef enum:
+    _TAG_SLOTS = 256  # a power of two
+
+
 cdef class _Walk:
     """State of one segmentation; created per call, never shared."""
 
     cdef Py_ssize_t max_blocks
     cdef dict tags  # name pointer (or namespaced name) -> _Tag
+    # The same, for names without a namespace, by the name pointer (libxml2 keeps one
+    # copy of each name per document): open addressing, borrowing from `tags`.
+    cdef const void* tag_keys[_TAG_SLOTS]
+    cdef PyObject* tag_values[_TAG_SLOTS]
+    cdef Py_ssize_t tag_count
     cdef dict names  # (tag, id, class, role) -> (tokens, groups, label)
     cdef dict name_tokens  # one class/id/role name -> its tokens
-    cdef list frames, cids, tag_names, containers, ends, raw, pieces, link_pieces
+    cdef list frames, cids, tag_names, pieces, link_pieces
+    cdef list containers  # Container per opened element; end_block set when it closes
+    cdef list blocks  # Block per block, measured; position set by `finish`
+    cdef dict phrases  # text -> phrase_kind: pages repeat short lines
     cdef int link_depth, pre_depth, list_depth, quote_depth
     cdef bint last_was_br
 
@@ -491,18 +524,28 @@ cdef class _Walk:
         self.cids = []
         self.tag_names = []
         self.containers = []
-        self.ends = []
-        self.raw = []
+        self.blocks = []
+        self.phrases = {}
         self.pieces = []
         self.link_pieces = []
 
     cdef _Tag tag_of(self, xmlNode* c):
         cdef _Tag info
+        cdef size_t slot
         if c.ns == NULL or c.ns.href == NULL:
+            slot = (<size_t>c.name >> 4) & (_TAG_SLOTS - 1)
+            while self.tag_keys[slot] != NULL:
+                if self.tag_keys[slot] == <const void*>c.name:
+                    return <_Tag>self.tag_values[slot]
+                slot = (slot + 1) & (_TAG_SLOTS - 1)
             key = <size_t>c.name
             info = self.tags.get(key)
             if info is None:
                 info = self.tags[key] = _Tag(_utf8(<const char*>c.name))
+            if self.tag_count < _TAG_SLOTS // 2:  # else: the dict alone
+                self.tag_keys[slot] = <const void*>c.name
+                self.tag_values[slot] = <PyObject*>info
+                self.tag_count += 1
             return info
         name = "{%s}%s" % (_utf8(<const char*>c.ns.href), _utf8(<const char*>c.name))
         info = self.tags.get(name)
@@ -517,11 +560,11 @@ cdef class _Walk:
         self.open_frame(top, self.tag_of(top))
         c = _first_visited(top.children)
         if c == NULL:
-            if len(self.raw) < self.max_blocks:
+            if len(self.blocks) < self.max_blocks:
                 self.end(top)
             return
         while True:
-            if len(self.raw) >= self.max_blocks:
+            if len(self.blocks) >= self.max_blocks:
                 return
             self.start(c)
             nxt = _first_visited(c.children) if c.type == tree.XML_ELEMENT_NODE else NULL
@@ -529,7 +572,7 @@ cdef class _Walk:
                 c = nxt
                 continue
             while True:  # no children: end this node, then its finished ancestors
-                if len(self.raw) >= self.max_blocks:
+                if len(self.blocks) >= self.max_blocks:
                     return
                 self.end(c)
                 if c == top:
@@ -646,9 +689,10 @@ cdef class _Walk:
         semantic = (tag.article or role == "main"
                     or (itemprop != NULL and strcmp(itemprop, "articleBody") == 0))
         cid = len(self.containers)
-        self.containers.append((cid, tag.name, parent.cid if parent is not None else -1,
-                                len(self.frames), label, own, semantic, len(self.raw)))
-        self.ends.append(len(self.raw))
+        first = len(self.blocks)
+        self.containers.append(_CONTAINER.build((
+            cid, tag.name, parent.cid if parent is not None else -1, len(self.frames),
+            label, own, semantic, first, first)))
         frame.cid = cid
         frame.tag = tag
         if parent is None:
@@ -670,7 +714,10 @@ cdef class _Walk:
         cdef _Frame frame = self.frames.pop()
         self.cids.pop()
         self.tag_names.pop()
-        self.ends[frame.cid] = len(self.raw)
+        self.end_container(frame)
+
+    cdef end_container(self, _Frame frame):
+        _CONTAINER.replace(self.containers[frame.cid], _END_BLOCK, len(self.blocks))
 
     cdef flush(self):
         """Close the text gathered so far into a block, if it holds any words."""
@@ -685,7 +732,7 @@ cdef class _Walk:
         PyList_SetSlice(self.pieces, 0, len(self.pieces), NULL)
         if self.link_pieces:
             PyList_SetSlice(self.link_pieces, 0, len(self.link_pieces), NULL)
-        if len(self.raw) >= self.max_blocks:
+        if len(self.blocks) >= self.max_blocks:
             return
         if self.pre_depth:
             text = raw.strip("\n")
@@ -704,8 +751,11 @@ cdef class _Walk:
             frame.near = near
             frame.ids = tuple(self.cids)
             frame.tag_path = ">".join(self.tag_names[-TAG_PATH_DEPTH:])
-        self.raw.append((kind, text, frame.tag.name, level, n, frame.ids, frame,
-                         link_text, frame.near, frame.tag_path))
+        index = len(self.blocks)
+        features = _measure(text, link_text, n, frame.tag_path, frame.tokens, frame.near,
+                            frame.groups, frame.article, frame.boilerplate, self.phrases)
+        self.blocks.append(_BLOCK.build((index, kind, text, frame.tag.name, level,
+                                         frame.ids, features)))
 
     cdef tuple kind_of(self, _Tag tag):
         if tag.heading:
@@ -723,21 +773,13 @@ cdef class _Walk:
         return _PARAGRAPH, 0
 
     cdef finish(self):
-        cdef Py_ssize_t total = len(self.raw), index = 0
-        cdef _Frame frame
-        cdef double position
-        cdef dict phrases = {}  # text -> phrase_kind: pages repeat short lines
-        blocks = []
-        for row in self.raw:
-            kind, text, tag, level, depth, ids, frame, link_text, near, tag_path = row
-            position = <double>index / <double>(total - 1) if total > 1 else 0.0
-            features = _measure(text, link_text, depth, position, tag_path, frame.tokens,
-                                near, frame.groups, frame.article, frame.boilerplate, phrases)
-            blocks.append(_BLOCK.build((index, kind, text, tag, level, ids, features)))
-            index += 1
-        containers = [_CONTAINER.build((*row, end))
-                      for row, end in zip(self.containers, self.ends)]
-        return Segmentation(tuple(blocks), tuple(containers))
+        """The Segmentation, once every block's position in the page is known."""
+        cdef Py_ssize_t total = len(self.blocks), index
+        for index in range(total):
+            _FEATURES.replace(
+                self.blocks[index].features, _POSITION,
+                <double>index / <double>(total - 1) if total > 1 else 0.0)
+        return Segmentation(tuple(self.blocks), tuple(self.containers))
 
 
 # --- words looked up without creating them ----------------------------------------------
@@ -1026,9 +1068,11 @@ cdef bint _ends_sentence(str text):
     return end > 0 and _is_sentence_end(text[end - 1])
 
 
-cdef object _measure(str text, str link_text, Py_ssize_t depth, double position,
-                     str tag_path, tuple class_tokens, long long near, long long far,
-                     bint in_article, bint in_boilerplate, dict phrases):
+cdef object _measure(str text, str link_text, Py_ssize_t depth, str tag_path,
+                     tuple class_tokens, long long near, long long far, bint in_article,
+                     bint in_boilerplate, dict phrases):
+    """`features.measure`, but for `position`: 0.0 until `_Walk.finish` knows the
+    number of blocks."""
     cdef Py_ssize_t words = 0, capitals = 0, punctuation = 0, stop = 0, link_words = 0
     cdef Py_ssize_t i, start, end, n, cjk = 0
     cdef bint inside = False, digits = False, month = False, date_like = False
@@ -1095,7 +1139,7 @@ cdef object _measure(str text, str link_text, Py_ssize_t depth, double position,
         near,
         far,
         depth,
-        position,
+        0.0,
         in_article,
         in_boilerplate,
         _phrase(phrases, text, lowered, words) if words <= 30 else None,
@@ -1201,10 +1245,10 @@ def segment(_Element top, Py_ssize_t max_blocks):
         walk.run(top._c_node)
     except _Unsupported:
         return None
-    if len(walk.raw) < max_blocks:
+    if len(walk.blocks) < max_blocks:
         walk.flush()
     for frame in walk.frames:  # still open when the walk stopped early
-        walk.ends[(<_Frame>frame).cid] = len(walk.raw)
+        walk.end_container(frame)
     return walk.finish()
 
 
