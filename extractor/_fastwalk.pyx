@@ -130,6 +130,7 @@ _INLINED = {
 _PUNCT_PATTERN = r"[.,;:!?。、！？]"
 _CJK_PATTERN = "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]"
 _SENTENCE_ENDS = frozenset(".!?。！？…:")
+_NUMERIC_DATE_PATTERN = r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b"
 
 cdef int T_OBJECT_EX = 16  # structmember.h: a slot holding a Python object
 
@@ -1033,6 +1034,29 @@ cdef Py_ssize_t _CJK_CHARS_PER_WORD = _features.CJK_CHARS_PER_WORD
 cdef Py_ssize_t _DATE_LINE_MAX_WORDS = _features.DATE_LINE_MAX_WORDS
 
 
+cdef bint _numeric_date_shape(str text):
+    """Whether `text` holds a decimal digit, one of . / - and a decimal digit in a row,
+    as every match of NUMERIC_DATE (`_NUMERIC_DATE_PATTERN`) does: most lines with a
+    digit have none, and the regex search costs more than this scan."""
+    cdef bint digit, after_digit = False, separator = False
+    cdef Py_UCS4 c
+    for c in text:
+        digit = (48 <= c <= 57) if c < 128 else Py_UNICODE_ISDECIMAL(c)
+        if digit:
+            if separator:
+                return True
+            after_digit = True
+        else:
+            separator = after_digit and (c == 46 or c == 47 or c == 45)  # . / -
+            after_digit = False
+    return False
+
+
+def numeric_date_shape(str text):
+    """`_numeric_date_shape`, for tests."""
+    return _numeric_date_shape(text)
+
+
 cdef inline Py_ssize_t _token_words(Py_ssize_t cjk) noexcept:
     """features.count_words' share of one token holding `cjk` CJK characters."""
     return (cjk + _CJK_CHARS_PER_WORD - 1) // _CJK_CHARS_PER_WORD if cjk else 1
@@ -1122,7 +1146,7 @@ cdef object _measure(str text, str link_text, Py_ssize_t depth, str tag_path,
         if flags & V_MONTH:
             month = True
     if words <= _DATE_LINE_MAX_WORDS and digits:  # every date pattern needs a digit
-        date_like = (_NUMERIC_DATE_SEARCH(text) is not None
+        date_like = ((_numeric_date_shape(text) and _NUMERIC_DATE_SEARCH(text) is not None)
                      or (month and (_YEAR_SEARCH(text) is not None
                                     or _CLOCK_SEARCH(text) is not None)))
     return _FEATURES.build((
@@ -1273,6 +1297,8 @@ def incompatibility():
         return "features._SENTENCE_PUNCT changed; rebuild the extension"
     if _features._SENTENCE_ENDS != _SENTENCE_ENDS:
         return "features._SENTENCE_ENDS changed; rebuild the extension"
+    if _features.NUMERIC_DATE.pattern != _NUMERIC_DATE_PATTERN:
+        return "features.NUMERIC_DATE changed; rebuild the extension"
     if len(GROUP_NAMES) > 62:
         return "too many markup groups for a 64-bit mask"
     return None

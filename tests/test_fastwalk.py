@@ -23,7 +23,7 @@ from extractor.clean import clean
 from extractor.parse import parse
 from extractor.patterns import STOPWORDS, phrase_kind
 from extractor.patterns.markup import name_tokens, token_groups
-from extractor.patterns.registry import MONTHS
+from extractor.patterns.registry import MONTHS, NUMERIC_DATE
 from extractor.segment import Segmentation, segment_python
 from tests.test_patterns import _ENTRIES as PHRASE_ENTRIES
 from tests.test_patterns import _FILLER as PHRASE_FILLER
@@ -182,6 +182,20 @@ def test_vocabulary_agrees_with_the_sets(word: str) -> None:
     found = fastwalk.VOCABULARY.flags_of(word)
     assert bool(found & 1) == (word in STOPWORDS)
     assert bool(found & 2) == (word in MONTHS)
+
+
+@SETTINGS
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(["1", "12", "2024", "٣", "/", ".", "-", " ", "a", "-1"]),
+                  st.text(max_size=3)),
+        max_size=12,
+    ).map("".join)
+)
+def test_numeric_date_shape_is_present_in_every_numeric_date(text: str) -> None:
+    # The walk searches NUMERIC_DATE only in lines with this shape.
+    if NUMERIC_DATE.search(text):
+        assert fastwalk.numeric_date_shape(text)
 
 
 # The first and last character of each CJK range features._CJK names, and their neighbours.
