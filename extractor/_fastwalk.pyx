@@ -22,9 +22,12 @@ Rules it keeps, so its output equals the reference to the last bit:
 * vocabulary, regexes and phrase rules are the Python ones (`phrase_kind` is called, not
   re-implemented); the character sets inlined below are checked against the Python
   constants at import (`incompatibility()`);
-* class/id/role names are split by `_name_tokens`, a regex-free twin of
-  `markup.name_tokens` for ASCII names (the others go to the Python one), held to it by
-  tests (`names_of`).
+* what is compiled instead of called only skips work or mirrors a small Python function,
+  each held to the Python by tests on generated input and on every data-set line or
+  name: `_may_phrase` (no trigger word of `registry._may_match`, so no phrase),
+  `_numeric_date_shape` (no NUMERIC_DATE without it), `_Vocabulary` (the stop word,
+  month and trigger sets, looked up by slice), `_collapse_spaces` (split and join),
+  `_name_tokens` / `_token_groups` (`markup`'s, for ASCII names; others go to Python).
 
 No module-level mutable state: every call builds its own `_Walk`.
 """
