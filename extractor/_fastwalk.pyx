@@ -21,15 +21,24 @@ Rules it keeps, so its output equals the reference to the last bit:
   and the caller uses the Python walk for that page;
 * vocabulary, regexes and phrase rules are the Python ones (`phrase_kind` is called, not
   re-implemented); the character sets inlined below are checked against the Python
-  constants at import (`incompatibility()`).
+  constants at import (`incompatibility()`);
+* what is compiled instead of called only skips work or mirrors a small Python function,
+  each held to the Python by tests on generated input and on every data-set line or
+  name: `_may_phrase` (no trigger word of `registry._may_match`, so no phrase),
+  `_numeric_date_shape` (no NUMERIC_DATE without it), `_Vocabulary` (the stop word,
+  month and trigger sets, looked up by slice), `_collapse_spaces` (split and join),
+  `_name_tokens` / `_token_groups` (`markup`'s, for ASCII names; others go to Python).
 
 No module-level mutable state: every call builds its own `_Walk`.
 """
 
+cimport cython
 from cpython.object cimport PyObject, PyTypeObject
 from cpython.ref cimport Py_DECREF, Py_INCREF
 from cpython.unicode cimport PyUnicode_DecodeUTF8
-from libc.string cimport strcmp, strlen
+
+from libc.stdlib cimport calloc, free, malloc
+from libc.string cimport memcmp, strcmp, strlen
 
 from lxml.includes cimport tree
 from lxml.includes.etreepublic cimport (
@@ -47,7 +56,9 @@ import lxml.etree
 
 from extractor import features as _features
 from extractor.patterns import STOPWORDS, phrase_kind
+from extractor.patterns import markup as _markup
 from extractor.patterns.markup import GROUP_NAMES, name_tokens, token_groups
+from extractor.patterns import registry as _registry
 from extractor.patterns.registry import MONTHS
 from extractor.segment import (
     ARTICLE_TAGS,
@@ -84,6 +95,14 @@ cdef extern from "Python.h":
     int Py_UNICODE_ISSPACE(Py_UCS4)
     int Py_UNICODE_ISUPPER(Py_UCS4)
     int Py_UNICODE_ISDECIMAL(Py_UCS4)
+    int Py_UNICODE_ISALNUM(Py_UCS4)
+    void* PyUnicode_DATA(object)
+    int PyUnicode_KIND(object)
+    Py_UCS4 PyUnicode_READ(int kind, void* data, Py_ssize_t index) noexcept
+    void PyUnicode_WRITE(int kind, void* data, Py_ssize_t index, Py_UCS4 value) noexcept
+    object PyUnicode_New(Py_ssize_t size, Py_UCS4 maxchar)
+    int PyList_SetSlice(object, Py_ssize_t, Py_ssize_t, PyObject*) except -1
+    void _Py_XDECREF "Py_XDECREF"(PyObject*)
 
 BUILT_LXML: str = LXML_VERSION_STRING.decode("ascii")
 BUILT_LIBXML: str = LIBXML_DOTTED_VERSION.decode("ascii")
@@ -114,6 +133,7 @@ _INLINED = {
 _PUNCT_PATTERN = r"[.,;:!?。、！？]"
 _CJK_PATTERN = "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]"
 _SENTENCE_ENDS = frozenset(".!?。！？…:")
+_NUMERIC_DATE_PATTERN = r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b"
 
 cdef int T_OBJECT_EX = 16  # structmember.h: a slot holding a Python object
 
@@ -131,6 +151,7 @@ cdef class _Slots:
 
     cdef PyTypeObject* tp
     cdef readonly object cls
+    cdef tuple names
     cdef Py_ssize_t n
     cdef Py_ssize_t offsets[32]
 
@@ -139,6 +160,7 @@ cdef class _Slots:
         if len(names) > 32 or hasattr(cls, "__post_init__"):
             raise TypeError(f"{cls.__name__}: cannot build it by slots")
         self.cls = cls
+        self.names = tuple(names)
         self.tp = <PyTypeObject*>cls
         self.n = len(names)
         for i, name in enumerate(names):
@@ -168,10 +190,25 @@ cdef class _Slots:
             slot[0] = <PyObject*>value
         return obj
 
+    cdef Py_ssize_t index(self, str name) except -1:
+        """The place of field `name` in `values`, for `replace`."""
+        return self.names.index(name)
+
+    cdef replace(self, object obj, Py_ssize_t i, object value):
+        """Give field `i` of an instance `build` made, not yet seen outside this module,
+        its final value (known only after the instance had to exist)."""
+        cdef PyObject** slot = <PyObject**>((<char*><PyObject*>obj) + self.offsets[i])
+        cdef PyObject* old = slot[0]
+        Py_INCREF(value)
+        slot[0] = <PyObject*>value
+        _Py_XDECREF(old)
+
 
 cdef _Slots _FEATURES = _Slots(Features)
 cdef _Slots _BLOCK = _Slots(Block)
 cdef _Slots _CONTAINER = _Slots(Container)
+cdef Py_ssize_t _POSITION = _FEATURES.index("position")
+cdef Py_ssize_t _END_BLOCK = _CONTAINER.index("end_block")
 
 
 # --- what a tag is -----------------------------------------------------------------------
@@ -189,6 +226,7 @@ cdef enum Counter:
     C_QUOTE = 3
 
 
+@cython.no_gc  # holds strings only: never part of a reference cycle
 cdef class _Tag:
     """Everything the walk asks about one tag name, looked up once per call."""
 
@@ -302,8 +340,147 @@ cdef bint _has_dtd_defaults(xmlDoc* doc) noexcept:
             or (doc.extSubset != NULL and doc.extSubset.attributes != NULL))
 
 
+# --- class/id/role names (the reference: `extractor.patterns.markup`) --------------------
+
+cdef tuple _MODIFIER_PREFIXES = _markup._MODIFIER_PREFIXES
+cdef tuple _TAXONOMY_PREFIXES = _markup._TAXONOMY_PREFIXES
+cdef frozenset _FUNCTION_WORDS = _markup._FUNCTION_WORDS
+cdef Py_ssize_t _SLUG_MIN_PARTS = _markup.SLUG_MIN_PARTS
+cdef dict _EXACT_GROUPS = _markup._EXACT
+cdef frozenset _ORDINARY_WORDS = _markup._ORDINARY_WORDS
+
+
+cdef struct _Prefix:
+    const char* text
+    Py_ssize_t size
+    long long bit
+
+
+cdef class _Prefixes:
+    """ASCII prefixes (and a bit each) compared as bytes: `str.startswith` with a tuple
+    is a method call per name, and names are tested against dozens of prefixes."""
+
+    cdef list keep  # the bytes objects `items` points into
+    cdef _Prefix items[64]
+    cdef Py_ssize_t n
+
+    def __init__(self, pairs):
+        self.keep = []
+        self.n = 0
+        for prefix, bit in pairs:
+            if self.n == 64:
+                raise ValueError("too many prefixes")
+            data = prefix.encode("ascii")  # a non-ASCII prefix fails the import
+            self.keep.append(data)
+            self.items[self.n].text = data
+            self.items[self.n].size = len(data)
+            self.items[self.n].bit = bit
+            self.n += 1
+
+    cdef long long match(self, const char* text, Py_ssize_t size) noexcept:
+        """The union of the bits of the prefixes `text` starts with, or -1 for none."""
+        cdef long long found = -1
+        cdef Py_ssize_t i
+        for i in range(self.n):
+            if (self.items[i].size <= size and self.items[i].text[0] == text[0]
+                    and memcmp(self.items[i].text, text, self.items[i].size) == 0):
+                found = (0 if found < 0 else found) | self.items[i].bit
+        return found
+
+
+cdef _Prefixes _SKIPPED_NAMES = _Prefixes(
+    [(p, 0) for p in _MODIFIER_PREFIXES + _TAXONOMY_PREFIXES]
+)
+cdef _Prefixes _GROUP_PREFIXES = _Prefixes(_markup._PREFIXES)
+
+
+cdef inline const char* _ascii_data(str text) noexcept:
+    """The characters of an ASCII string, one byte each (PEP 393 compact ASCII)."""
+    return <const char*>PyUnicode_DATA(text)
+
+
+cdef inline bint _is_lower_alnum(Py_UCS4 c) noexcept:
+    """`[a-z0-9]`: what `markup._SPLIT` keeps and `_CAMEL` looks behind for."""
+    return (97 <= c <= 122) or (48 <= c <= 57)
+
+
+cdef tuple _name_tokens(str name):
+    """`markup.name_tokens`, without its regexes for an ASCII name: there lower-casing
+    keeps every character's place, so the tokens are the runs of [a-z0-9] of the
+    lower-cased name, broken where `_CAMEL` puts a space (a capital after [a-z0-9]).
+    Other names go to the Python function (`lower()` may change their length)."""
+    cdef Py_ssize_t i, start = -1, n = len(name)
+    cdef Py_UCS4 c, before = 0
+    cdef bint upper
+    cdef list parts
+    if not name.isascii():
+        return name_tokens(name)
+    lowered = name.lower()
+    if _SKIPPED_NAMES.match(_ascii_data(lowered), n) >= 0:
+        if lowered.startswith(_MODIFIER_PREFIXES):
+            return ()
+        if lowered.startswith(_TAXONOMY_PREFIXES):
+            return (lowered.split("-", 1)[0],)
+    parts = []
+    for i in range(n):
+        c = name[i]
+        upper = 65 <= c <= 90
+        if not (upper or _is_lower_alnum(c)):  # a separator
+            if start >= 0:
+                parts.append(lowered[start:i])
+                start = -1
+        elif start < 0:
+            start = i
+        elif upper and _is_lower_alnum(before):  # a camelCase boundary
+            parts.append(lowered[start:i])
+            start = i
+        before = c
+    if start >= 0:
+        parts.append(lowered[start:n])
+    if len(parts) >= _SLUG_MIN_PARTS and not _FUNCTION_WORDS.isdisjoint(parts):
+        return ()
+    return tuple(parts)
+
+
+cdef long long _token_groups(tuple tokens) except? -1:
+    """`markup.token_groups`, compiled."""
+    cdef long long mask = 0, bits
+    cdef str word
+    for token in tokens:
+        found = _EXACT_GROUPS.get(token)
+        if found is not None:
+            mask |= <long long>found
+            continue
+        word = <str>token
+        if word.isascii():  # always: tokens are runs of [a-z0-9] or a taxonomy word
+            bits = _GROUP_PREFIXES.match(_ascii_data(word), len(word)) if word else -1
+        else:
+            bits = token_groups((word,)) or -1
+        if bits >= 0 and word not in _ORDINARY_WORDS:
+            mask |= bits
+    return mask
+
+
+def names_of(str name):
+    """`(markup.name_tokens(name), markup.token_groups(...))` as the walk computes them:
+    for tests that hold the compiled name reader to the Python one."""
+    own = _name_tokens(name)
+    return own, _token_groups(own)
+
+
+# BlockKind's members, looked up once.
+cdef object _HEADING = BlockKind.HEADING
+cdef object _CODE = BlockKind.CODE
+cdef object _LIST_ITEM = BlockKind.LIST_ITEM
+cdef object _TABLE_CELL = BlockKind.TABLE_CELL
+cdef object _CAPTION = BlockKind.CAPTION
+cdef object _QUOTE = BlockKind.QUOTE
+cdef object _PARAGRAPH = BlockKind.PARAGRAPH
+
+
 # --- the walk ----------------------------------------------------------------------------
 
+@cython.no_gc  # holds a _Tag, strings and tuples of them: never part of a cycle
 cdef class _Frame:
     """One open block-level element (the reference's `_Frame`)."""
 
@@ -312,6 +489,15 @@ cdef class _Frame:
     cdef long long own, groups
     cdef bint article, boilerplate
     cdef tuple tokens
+    # What every block of this frame shares, set by its first block: the stack below a
+    # frame does not change while it is open.  Container ids, near groups, tag path.
+    cdef tuple ids
+    cdef long long near
+    cdef str tag_path
+
+
+cdef enum:
+    _TAG_SLOTS = 256  # a power of two
 
 
 cdef class _Walk:
@@ -319,9 +505,17 @@ cdef class _Walk:
 
     cdef Py_ssize_t max_blocks
     cdef dict tags  # name pointer (or namespaced name) -> _Tag
+    # The same, for names without a namespace, by the name pointer (libxml2 keeps one
+    # copy of each name per document): open addressing, borrowing from `tags`.
+    cdef const void* tag_keys[_TAG_SLOTS]
+    cdef PyObject* tag_values[_TAG_SLOTS]
+    cdef Py_ssize_t tag_count
     cdef dict names  # (tag, id, class, role) -> (tokens, groups, label)
     cdef dict name_tokens  # one class/id/role name -> its tokens
-    cdef list frames, cids, tag_names, containers, ends, raw, pieces, link_pieces
+    cdef list frames, cids, tag_names, pieces, link_pieces
+    cdef list containers  # Container per opened element; end_block set when it closes
+    cdef list blocks  # Block per block, measured; position set by `finish`
+    cdef dict phrases  # text -> phrase_kind: pages repeat short lines
     cdef int link_depth, pre_depth, list_depth, quote_depth
     cdef bint last_was_br
 
@@ -334,18 +528,28 @@ cdef class _Walk:
         self.cids = []
         self.tag_names = []
         self.containers = []
-        self.ends = []
-        self.raw = []
+        self.blocks = []
+        self.phrases = {}
         self.pieces = []
         self.link_pieces = []
 
     cdef _Tag tag_of(self, xmlNode* c):
         cdef _Tag info
+        cdef size_t slot
         if c.ns == NULL or c.ns.href == NULL:
+            slot = (<size_t>c.name >> 4) & (_TAG_SLOTS - 1)
+            while self.tag_keys[slot] != NULL:
+                if self.tag_keys[slot] == <const void*>c.name:
+                    return <_Tag>self.tag_values[slot]
+                slot = (slot + 1) & (_TAG_SLOTS - 1)
             key = <size_t>c.name
             info = self.tags.get(key)
             if info is None:
                 info = self.tags[key] = _Tag(_utf8(<const char*>c.name))
+            if self.tag_count < _TAG_SLOTS // 2:  # else: the dict alone
+                self.tag_keys[slot] = <const void*>c.name
+                self.tag_values[slot] = <PyObject*>info
+                self.tag_count += 1
             return info
         name = "{%s}%s" % (_utf8(<const char*>c.ns.href), _utf8(<const char*>c.name))
         info = self.tags.get(name)
@@ -360,11 +564,11 @@ cdef class _Walk:
         self.open_frame(top, self.tag_of(top))
         c = _first_visited(top.children)
         if c == NULL:
-            if len(self.raw) < self.max_blocks:
+            if len(self.blocks) < self.max_blocks:
                 self.end(top)
             return
         while True:
-            if len(self.raw) >= self.max_blocks:
+            if len(self.blocks) >= self.max_blocks:
                 return
             self.start(c)
             nxt = _first_visited(c.children) if c.type == tree.XML_ELEMENT_NODE else NULL
@@ -372,7 +576,7 @@ cdef class _Walk:
                 c = nxt
                 continue
             while True:  # no children: end this node, then its finished ancestors
-                if len(self.raw) >= self.max_blocks:
+                if len(self.blocks) >= self.max_blocks:
                     return
                 self.end(c)
                 if c == top:
@@ -452,10 +656,11 @@ cdef class _Walk:
 
     cdef tuple read_names(self, str tag, str ident, str classes, str role):
         """`segment._names`: tokens, groups and label, each distinct name worked once
-        per walk (by the Python `name_tokens` and `token_groups`)."""
+        per walk (`_name_tokens`, `_token_groups`: the Python `name_tokens` and
+        `token_groups`, compiled)."""
         cdef list tokens = []
         cdef long long mask = 0
-        cdef tuple found
+        cdef tuple found, own
         label = tag
         if ident:
             label += "#" + ident.strip()
@@ -466,8 +671,8 @@ cdef class _Walk:
         for name in (ident + " " + classes + " " + role).split():
             found = self.name_tokens.get(name)
             if found is None:
-                own = name_tokens(name)
-                found = self.name_tokens[name] = (own, token_groups(own))
+                own = _name_tokens(name)
+                found = self.name_tokens[name] = (own, _token_groups(own))
             tokens.extend(<tuple>found[0])
             mask |= <long long>found[1]
         return tuple(tokens), mask, label
@@ -488,9 +693,10 @@ cdef class _Walk:
         semantic = (tag.article or role == "main"
                     or (itemprop != NULL and strcmp(itemprop, "articleBody") == 0))
         cid = len(self.containers)
-        self.containers.append((cid, tag.name, parent.cid if parent is not None else -1,
-                                len(self.frames), label, own, semantic, len(self.raw)))
-        self.ends.append(len(self.raw))
+        first = len(self.blocks)
+        self.containers.append(_CONTAINER.build((
+            cid, tag.name, parent.cid if parent is not None else -1, len(self.frames),
+            label, own, semantic, first, first)))
         frame.cid = cid
         frame.tag = tag
         if parent is None:
@@ -512,7 +718,10 @@ cdef class _Walk:
         cdef _Frame frame = self.frames.pop()
         self.cids.pop()
         self.tag_names.pop()
-        self.ends[frame.cid] = len(self.raw)
+        self.end_container(frame)
+
+    cdef end_container(self, _Frame frame):
+        _CONTAINER.replace(self.containers[frame.cid], _END_BLOCK, len(self.blocks))
 
     cdef flush(self):
         """Close the text gathered so far into a block, if it holds any words."""
@@ -523,80 +732,332 @@ cdef class _Walk:
         if not self.pieces:
             return
         raw = "".join(self.pieces)
-        link_text = " ".join(self.link_pieces)
-        del self.pieces[:]
-        del self.link_pieces[:]
-        if len(self.raw) >= self.max_blocks:
+        link_text = " ".join(self.link_pieces) if self.link_pieces else ""
+        PyList_SetSlice(self.pieces, 0, len(self.pieces), NULL)
+        if self.link_pieces:
+            PyList_SetSlice(self.link_pieces, 0, len(self.link_pieces), NULL)
+        if len(self.blocks) >= self.max_blocks:
             return
         if self.pre_depth:
             text = raw.strip("\n")
             if not text.strip():
                 return
         else:
-            text = " ".join(raw.split())
+            text = _collapse_spaces(raw)
             if not text:
                 return
         frame = self.frames[-1]
         kind, level = self.kind_of(frame.tag)
         n = len(self.frames)
-        for i in range(max(0, n - NEAR_ANCESTORS), n):
-            near |= (<_Frame>self.frames[i]).own
-        self.raw.append((kind, text, frame.tag.name, level, n, tuple(self.cids), frame,
-                         link_text, near, ">".join(self.tag_names[-TAG_PATH_DEPTH:])))
+        if frame.ids is None:
+            for i in range(max(0, n - NEAR_ANCESTORS), n):
+                near |= (<_Frame>self.frames[i]).own
+            frame.near = near
+            frame.ids = tuple(self.cids)
+            frame.tag_path = ">".join(self.tag_names[-TAG_PATH_DEPTH:])
+        index = len(self.blocks)
+        features = _measure(text, link_text, n, frame.tag_path, frame.tokens, frame.near,
+                            frame.groups, frame.article, frame.boilerplate, self.phrases)
+        self.blocks.append(_BLOCK.build((index, kind, text, frame.tag.name, level,
+                                         frame.ids, features)))
 
     cdef tuple kind_of(self, _Tag tag):
         if tag.heading:
-            return BlockKind.HEADING, tag.heading
+            return _HEADING, tag.heading
         if self.pre_depth:
-            return BlockKind.CODE, 0
+            return _CODE, 0
         if tag.item:
-            return BlockKind.LIST_ITEM, self.list_depth
+            return _LIST_ITEM, self.list_depth
         if tag.cell:
-            return BlockKind.TABLE_CELL, 0
+            return _TABLE_CELL, 0
         if tag.caption:
-            return BlockKind.CAPTION, 0
+            return _CAPTION, 0
         if self.quote_depth:
-            return BlockKind.QUOTE, self.quote_depth
-        return BlockKind.PARAGRAPH, 0
+            return _QUOTE, self.quote_depth
+        return _PARAGRAPH, 0
 
     cdef finish(self):
-        cdef Py_ssize_t total = len(self.raw), index = 0
-        cdef _Frame frame
-        cdef double position
-        cdef dict phrases = {}  # text -> phrase_kind: pages repeat short lines
-        blocks = []
-        for row in self.raw:
-            kind, text, tag, level, depth, ids, frame, link_text, near, tag_path = row
-            position = <double>index / <double>(total - 1) if total > 1 else 0.0
-            features = _measure(text, link_text, depth, position, tag_path, frame.tokens,
-                                near, frame.groups, frame.article, frame.boilerplate, phrases)
-            blocks.append(_BLOCK.build((index, kind, text, tag, level, ids, features)))
-            index += 1
-        containers = [_CONTAINER.build((*row, end))
-                      for row, end in zip(self.containers, self.ends)]
-        return Segmentation(tuple(blocks), tuple(containers))
+        """The Segmentation, once every block's position in the page is known."""
+        cdef Py_ssize_t total = len(self.blocks), index
+        for index in range(total):
+            _FEATURES.replace(
+                self.blocks[index].features, _POSITION,
+                <double>index / <double>(total - 1) if total > 1 else 0.0)
+        return Segmentation(tuple(self.blocks), tuple(self.containers))
+
+
+# --- words looked up without creating them ----------------------------------------------
+
+cdef enum VocabFlag:
+    V_STOP = 1  # registry.STOPWORDS
+    V_MONTH = 2  # registry.MONTHS
+    V_TRIGGER = 4  # a word `_may_phrase` lets through anywhere in a line
+    V_SHORT_TRIGGER = 8  # ... in a line of at most PROMPT_MAX_WORDS words
+
+
+cdef inline unsigned long long _fnv(int kind, void* data, Py_ssize_t start,
+                                    Py_ssize_t end) noexcept:
+    """FNV-1a over the code points text[start:end]."""
+    cdef unsigned long long h = 14695981039346656037ULL
+    cdef Py_ssize_t i
+    for i in range(start, end):
+        h = (h ^ <unsigned long long>PyUnicode_READ(kind, data, i)) * 1099511628211ULL
+    return h
+
+
+cdef class _Vocabulary:
+    """A fixed set of words, each with flags, looked up by a slice of a str, so the
+    hot loops need not create (and hash) a string per word.  Open addressing over the
+    words' code points: a slice is found exactly when it equals a word, as `in` on the
+    Python sets finds it."""
+
+    cdef unsigned long long* hashes
+    cdef Py_UCS4** words
+    cdef Py_ssize_t* sizes
+    cdef unsigned int* flags
+    cdef size_t mask
+    cdef readonly Py_ssize_t longest
+
+    def __cinit__(self, dict entries):
+        cdef size_t capacity = 16, slot
+        cdef Py_ssize_t i, size
+        cdef str word
+        while capacity < 4 * len(entries):
+            capacity *= 2
+        self.mask = capacity - 1
+        self.hashes = <unsigned long long*>malloc(capacity * sizeof(unsigned long long))
+        self.words = <Py_UCS4**>calloc(capacity, sizeof(Py_UCS4*))  # all NULL: empty
+        self.sizes = <Py_ssize_t*>malloc(capacity * sizeof(Py_ssize_t))
+        self.flags = <unsigned int*>malloc(capacity * sizeof(unsigned int))
+        if (self.hashes == NULL or self.words == NULL or self.sizes == NULL
+                or self.flags == NULL):
+            raise MemoryError()
+        self.longest = 0
+        for word, flag in entries.items():
+            size = len(word)
+            if size == 0:
+                continue
+            h = _fnv(PyUnicode_KIND(word), PyUnicode_DATA(word), 0, size)
+            slot = h & self.mask
+            while self.words[slot] != NULL:
+                slot = (slot + 1) & self.mask
+            self.words[slot] = <Py_UCS4*>malloc(size * sizeof(Py_UCS4))
+            if self.words[slot] == NULL:
+                raise MemoryError()
+            for i in range(size):
+                self.words[slot][i] = word[i]
+            self.hashes[slot] = h
+            self.sizes[slot] = size
+            self.flags[slot] = flag
+            self.longest = max(self.longest, size)
+
+    def __dealloc__(self):
+        cdef size_t slot
+        if self.words != NULL:
+            for slot in range(self.mask + 1):
+                free(self.words[slot])
+        free(self.hashes)
+        free(self.words)
+        free(self.sizes)
+        free(self.flags)
+
+    cdef unsigned int find(self, int kind, void* data, Py_ssize_t start,
+                           Py_ssize_t end) noexcept:
+        """The flags of the word text[start:end] (`kind`, `data`: the text's), or 0."""
+        cdef Py_ssize_t size = end - start, i
+        cdef unsigned long long h
+        cdef size_t slot
+        cdef Py_UCS4* word
+        if size <= 0 or size > self.longest:
+            return 0
+        h = _fnv(kind, data, start, end)
+        slot = h & self.mask
+        while self.words[slot] != NULL:
+            if self.hashes[slot] == h and self.sizes[slot] == size:
+                word = self.words[slot]
+                i = 0
+                while i < size and word[i] == PyUnicode_READ(kind, data, start + i):
+                    i += 1
+                if i == size:
+                    return self.flags[slot]
+            slot = (slot + 1) & self.mask
+        return 0
+
+    def flags_of(self, str word):
+        """`find` of a whole string: for tests."""
+        return self.find(PyUnicode_KIND(word), PyUnicode_DATA(word), 0, len(word))
+
+
+def _vocabulary_entries():
+    entries = {}
+    for words, flag in ((STOPWORDS, V_STOP), (MONTHS, V_MONTH),
+                        (_registry._CREDIT_WORD_SET, V_TRIGGER | V_SHORT_TRIGGER),
+                        (_registry.SOCIAL_NETWORKS | _registry._PROMPT_KEYS, V_SHORT_TRIGGER)):
+        for word in words:
+            entries[word] = entries.get(word, 0) | flag
+    return entries
+
+
+cdef _Vocabulary _VOCABULARY = _Vocabulary(_vocabulary_entries())
+VOCABULARY = _VOCABULARY  # for tests
+
+
+cdef str _collapse_spaces(str raw):
+    """`" ".join(raw.split())`: every run of whitespace (`str.split`'s: what
+    Py_UNICODE_ISSPACE says) becomes one space, none at the ends; in two passes over
+    the characters instead of a list of words.  The result is built at the smallest
+    width its characters need, as every str must be."""
+    cdef int kind = PyUnicode_KIND(raw)
+    cdef void* data = PyUnicode_DATA(raw)
+    cdef Py_ssize_t n = len(raw), size = 0, i, j = 0
+    cdef Py_UCS4 c, widest = 0
+    cdef bint gap = False, inside = False, changed = False
+    for i in range(n):
+        c = PyUnicode_READ(kind, data, i)
+        if Py_UNICODE_ISSPACE(c):
+            if c != 32 or gap or not inside:
+                changed = True
+            gap = inside
+        else:
+            if gap:
+                size += 1
+                gap = False
+            size += 1
+            inside = True
+            if c > widest:
+                widest = c
+    if gap:
+        changed = True  # trailing whitespace
+    if not changed:
+        return raw
+    if size == 0:
+        return ""
+    out = PyUnicode_New(size, widest)
+    cdef int out_kind = PyUnicode_KIND(out)
+    cdef void* out_data = PyUnicode_DATA(out)
+    gap = inside = False
+    for i in range(n):
+        c = PyUnicode_READ(kind, data, i)
+        if Py_UNICODE_ISSPACE(c):
+            gap = inside
+        else:
+            if gap:
+                PyUnicode_WRITE(out_kind, out_data, j, 32)
+                j += 1
+                gap = False
+            PyUnicode_WRITE(out_kind, out_data, j, c)
+            j += 1
+            inside = True
+    return out
+
+
+def collapse_spaces(str raw):
+    """`_collapse_spaces`, for tests."""
+    return _collapse_spaces(raw)
 
 
 # --- measuring a block (the reference: `extractor.features.measure`) ---------------------
 
-cdef object _phrase(dict memo, str text, Py_ssize_t words):
+cdef dict _OPENINGS = _registry._OPENINGS
+cdef frozenset _COMMENT_COUNT_FIRSTS = _registry._COMMENT_COUNT_FIRSTS
+cdef tuple _CREDIT_SIGNS = _registry._CREDIT_SIGNS
+cdef Py_ssize_t _PROMPT_MAX_WORDS = _registry.PROMPT_MAX_WORDS
+cdef object _NO_OPENING = frozenset()
+
+
+cdef inline bint _is_word_char(Py_UCS4 c) noexcept:
+    """`\\w` of `re` on str: what `registry._WORDS` finds runs of."""
+    if c < 128:
+        return (97 <= (<unsigned int>c | 32) <= 122) or (48 <= c <= 57) or c == 95
+    return Py_UNICODE_ISALNUM(c)
+
+
+cdef bint _may_phrase(str text, str lowered, Py_ssize_t words) except -1:
+    """False only when `registry._may_match` is False, so `phrase_kind` is None.  Its
+    tests, on the same sets (read from `registry`) and the same words (`\\w+` runs of
+    `lowered`, the text lower-cased, as `phrase_kind` finds them): a credit sign; the
+    first two words opening a phrase or a comment count; then any word that is a
+    credit word or, in a short line, a share-bar or prompt key word (a yes here is
+    only a maybe: `phrase_kind` then decides).  Most lines hold none of these, and for
+    them neither the words nor the interpreter are needed."""
+    cdef Py_ssize_t i = 0, start, n = len(lowered), index = 0
+    cdef int kind = PyUnicode_KIND(lowered)
+    cdef void* data = PyUnicode_DATA(lowered)
+    cdef unsigned int wanted = V_SHORT_TRIGGER if words <= _PROMPT_MAX_WORDS else V_TRIGGER
+    first = None
+    for sign in _CREDIT_SIGNS:
+        if sign in text:
+            return True
+    while i < n:
+        while i < n and not _is_word_char(PyUnicode_READ(kind, data, i)):
+            i += 1
+        if i == n:
+            break
+        start = i
+        while i < n and _is_word_char(PyUnicode_READ(kind, data, i)):
+            i += 1
+        if _VOCABULARY.find(kind, data, start, i) & wanted:
+            return True
+        if index == 0:
+            first = lowered[start:i]
+            if _OPENINGS.get(first, _NO_OPENING) is None:
+                return True
+        elif index == 1:
+            second = lowered[start:i]
+            if second in _OPENINGS.get(first, _NO_OPENING):
+                return True
+            if first.isdigit() and second in _COMMENT_COUNT_FIRSTS:
+                return True
+        index += 1
+    return False
+
+
+cdef object _phrase(dict memo, str text, str lowered, Py_ssize_t words):
     """`phrase_kind(text, words)`, once per distinct text in a walk (`words` is a
-    function of the text, and `phrase_kind` a pure function)."""
+    function of the text, and `phrase_kind` a pure function), and only for the lines
+    `_may_phrase` lets through."""
+    if not _may_phrase(text, lowered, words):
+        return None
     if text in memo:
         return memo[text]
     found = memo[text] = phrase_kind(text, words)
     return found
 
 
-cdef Py_ssize_t _MAX_VOCAB_WORD = max(len(w) for w in STOPWORDS | MONTHS)
+def may_phrase(str text, Py_ssize_t words):
+    """`_may_phrase`, for tests that hold it to `phrase_kind`."""
+    return _may_phrase(text, text.lower(), words)
+
+
 cdef object _NUMERIC_DATE_SEARCH = _features.NUMERIC_DATE.search
 cdef object _YEAR_SEARCH = _features._YEAR.search
 cdef object _CLOCK_SEARCH = _features._CLOCK.search
 cdef Py_ssize_t _LINE_WIDTH = _features.LINE_WIDTH
 cdef Py_ssize_t _CJK_CHARS_PER_WORD = _features.CJK_CHARS_PER_WORD
 cdef Py_ssize_t _DATE_LINE_MAX_WORDS = _features.DATE_LINE_MAX_WORDS
-cdef frozenset _STOPWORDS = STOPWORDS
-cdef frozenset _MONTHS = MONTHS
+
+
+cdef bint _numeric_date_shape(str text):
+    """Whether `text` holds a decimal digit, one of . / - and a decimal digit in a row,
+    as every match of NUMERIC_DATE (`_NUMERIC_DATE_PATTERN`) does: most lines with a
+    digit have none, and the regex search costs more than this scan."""
+    cdef bint digit, after_digit = False, separator = False
+    cdef Py_UCS4 c
+    for c in text:
+        digit = (48 <= c <= 57) if c < 128 else Py_UNICODE_ISDECIMAL(c)
+        if digit:
+            if separator:
+                return True
+            after_digit = True
+        else:
+            separator = after_digit and (c == 46 or c == 47 or c == 45)  # . / -
+            after_digit = False
+    return False
+
+
+def numeric_date_shape(str text):
+    """`_numeric_date_shape`, for tests."""
+    return _numeric_date_shape(text)
 
 
 cdef inline Py_ssize_t _token_words(Py_ssize_t cjk) noexcept:
@@ -634,13 +1095,18 @@ cdef bint _ends_sentence(str text):
     return end > 0 and _is_sentence_end(text[end - 1])
 
 
-cdef object _measure(str text, str link_text, Py_ssize_t depth, double position,
-                     str tag_path, tuple class_tokens, long long near, long long far,
-                     bint in_article, bint in_boilerplate, dict phrases):
+cdef object _measure(str text, str link_text, Py_ssize_t depth, str tag_path,
+                     tuple class_tokens, long long near, long long far, bint in_article,
+                     bint in_boilerplate, dict phrases):
+    """`features.measure`, but for `position`: 0.0 until `_Walk.finish` knows the
+    number of blocks."""
     cdef Py_ssize_t words = 0, capitals = 0, punctuation = 0, stop = 0, link_words = 0
     cdef Py_ssize_t i, start, end, n, cjk = 0
     cdef bint inside = False, digits = False, month = False, date_like = False
     cdef Py_UCS4 c
+    cdef int kind
+    cdef void* data
+    cdef unsigned int flags
     for c in text:  # words, capitals, punctuation, digits: one pass
         if Py_UNICODE_ISSPACE(c):
             if inside:
@@ -655,34 +1121,35 @@ cdef object _measure(str text, str link_text, Py_ssize_t depth, double position,
                 cjk += 1
             if _is_punct(c):
                 punctuation += 1
-            elif Py_UNICODE_ISDECIMAL(c):
-                digits = True
+            elif not digits:
+                digits = (48 <= c <= 57) if c < 128 else Py_UNICODE_ISDECIMAL(c)
     if inside:
         words += _token_words(cjk)
     if link_text:
         link_words = min(words, _count_words(link_text))
     lowered = text.lower()
     n = len(lowered)
+    kind = PyUnicode_KIND(lowered)
+    data = PyUnicode_DATA(lowered)
     i = 0
     while i < n:  # lowered words, edge punctuation stripped, looked up in the vocabularies
-        while i < n and Py_UNICODE_ISSPACE(lowered[i]):
+        while i < n and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)):
             i += 1
         start = i
-        while i < n and not Py_UNICODE_ISSPACE(lowered[i]):
+        while i < n and not Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)):
             i += 1
         end = i
-        while start < end and _is_edge(lowered[start]):
+        while start < end and _is_edge(PyUnicode_READ(kind, data, start)):
             start += 1
-        while end > start and _is_edge(lowered[end - 1]):
+        while end > start and _is_edge(PyUnicode_READ(kind, data, end - 1)):
             end -= 1
-        if 0 < end - start <= _MAX_VOCAB_WORD:
-            word = lowered[start:end]
-            if word in _STOPWORDS:
-                stop += 1
-            if not month and word in _MONTHS:
-                month = True
+        flags = _VOCABULARY.find(kind, data, start, end)
+        if flags & V_STOP:
+            stop += 1
+        if flags & V_MONTH:
+            month = True
     if words <= _DATE_LINE_MAX_WORDS and digits:  # every date pattern needs a digit
-        date_like = (_NUMERIC_DATE_SEARCH(text) is not None
+        date_like = ((_numeric_date_shape(text) and _NUMERIC_DATE_SEARCH(text) is not None)
                      or (month and (_YEAR_SEARCH(text) is not None
                                     or _CLOCK_SEARCH(text) is not None)))
     return _FEATURES.build((
@@ -699,10 +1166,10 @@ cdef object _measure(str text, str link_text, Py_ssize_t depth, double position,
         near,
         far,
         depth,
-        position,
+        0.0,
         in_article,
         in_boilerplate,
-        _phrase(phrases, text, words) if words <= 30 else None,
+        _phrase(phrases, text, lowered, words) if words <= 30 else None,
         date_like,
     ))
 
@@ -805,10 +1272,10 @@ def segment(_Element top, Py_ssize_t max_blocks):
         walk.run(top._c_node)
     except _Unsupported:
         return None
-    if len(walk.raw) < max_blocks:
+    if len(walk.blocks) < max_blocks:
         walk.flush()
     for frame in walk.frames:  # still open when the walk stopped early
-        walk.ends[(<_Frame>frame).cid] = len(walk.raw)
+        walk.end_container(frame)
     return walk.finish()
 
 
@@ -833,6 +1300,8 @@ def incompatibility():
         return "features._SENTENCE_PUNCT changed; rebuild the extension"
     if _features._SENTENCE_ENDS != _SENTENCE_ENDS:
         return "features._SENTENCE_ENDS changed; rebuild the extension"
+    if _features.NUMERIC_DATE.pattern != _NUMERIC_DATE_PATTERN:
+        return "features.NUMERIC_DATE changed; rebuild the extension"
     if len(GROUP_NAMES) > 62:
         return "too many markup groups for a 64-bit mask"
     return None

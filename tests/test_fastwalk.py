@@ -13,7 +13,7 @@ from typing import Any
 import lxml.etree
 import lxml.html
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import extractor
@@ -21,7 +21,12 @@ import extractor.segment as segment_module
 from benchmarks.golden_fastwalk import differences, python_walk_only
 from extractor.clean import clean
 from extractor.parse import parse
+from extractor.patterns import STOPWORDS, phrase_kind
+from extractor.patterns.markup import name_tokens, token_groups
+from extractor.patterns.registry import MONTHS, NUMERIC_DATE
 from extractor.segment import Segmentation, segment_python
+from tests.test_patterns import _ENTRIES as PHRASE_ENTRIES
+from tests.test_patterns import _FILLER as PHRASE_FILLER
 from tests.test_properties import MARKUP_BITS, SETTINGS, pages
 
 fastwalk = pytest.importorskip("extractor._fastwalk")
@@ -103,6 +108,94 @@ def test_any_text_same_features(text: str, tag: str) -> None:
     tree = cleaned(f"<html><body><ul><{tag} class='a b'>{_escape(text)}</{tag}></ul></body></html>")
     if tree is not None:
         assert_same(tree)
+
+
+# Pieces of class/id names: separators, camelCase, digits, prefixes the reader treats
+# specially, group words and prefixes, function words (slugs), non-ASCII letters.
+_NAME_PIECES = st.sampled_from(
+    ["-", "_", "--", ".", ":", "a", "B", "Body", "article", "Share", "menu", "Nav", "9",
+     "has-", "no_", "category-", "tag-", "the", "of", "shared", "x", "İ", "é", "ß", "K"]
+)
+
+
+@SETTINGS
+@given(st.one_of(st.lists(_NAME_PIECES, min_size=1, max_size=12).map("".join),
+                 st.text(min_size=1, max_size=20)))
+def test_class_names_same_tokens_and_groups(name: str) -> None:
+    for one in name.split():
+        tokens = name_tokens(one)
+        assert fastwalk.names_of(one) == (tokens, token_groups(tokens))
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(PHRASE_ENTRIES).map(str.title),
+            st.sampled_from(PHRASE_ENTRIES).map(str.upper),
+            st.sampled_from(PHRASE_ENTRIES),
+            st.sampled_from(PHRASE_FILLER),
+            st.sampled_from([":", " :", ".", "(", ")", "»", "—", "|", "©", "_", "İ", "\n"]),
+            st.text(max_size=6),
+        ),
+        max_size=8,
+    ).map(" ".join),
+    st.integers(min_value=0, max_value=30),
+)
+def test_the_compiled_phrase_gate_never_changes_a_verdict(line: str, extra: int) -> None:
+    # The walk skips `phrase_kind` where `may_phrase` says no: it must then be None, for
+    # the line's word count and for any other (long lines lose the prompt rules).
+    for words in (len(line.split()), extra):
+        if not fastwalk.may_phrase(line, words):
+            assert phrase_kind(line, words) is None
+
+
+# Whitespace of every kind `str.split` knows, and characters of each string width.
+_SPACES_AND_WIDTHS = st.sampled_from(
+    [" ", "  ", "\t", "\n", "\r\n", "\x0b", "\x0c", "\x1c", "\x1f", "\x85", "\xa0",
+     "\u2028", "\u3000", "\u200b", "a", "é", "ÿ", "Ā", "中", "\U0001f600", "\x00", "-"]
+)
+
+
+@SETTINGS
+@given(st.one_of(st.lists(_SPACES_AND_WIDTHS, max_size=12).map("".join), st.text(max_size=40)))
+def test_whitespace_collapses_like_split_and_join(raw: str) -> None:
+    # Equality of str compares the storage width too: a result built wider than its
+    # characters need would differ here.
+    assert fastwalk.collapse_spaces(raw) == " ".join(raw.split())
+
+
+def test_vocabulary_finds_every_word_of_its_sets_and_no_near_miss() -> None:
+    # Flags: 1 a stop word, 2 a month name (the compiled walk's VocabFlag).
+    for word in STOPWORDS:
+        assert fastwalk.VOCABULARY.flags_of(word) & 1
+        assert not fastwalk.VOCABULARY.flags_of(word.upper() + "x") & 1
+    for word in MONTHS:
+        assert fastwalk.VOCABULARY.flags_of(word) & 2
+        assert not fastwalk.VOCABULARY.flags_of(word[:-1]) & 2 or word[:-1] in MONTHS
+    assert fastwalk.VOCABULARY.flags_of("") == 0
+
+
+@SETTINGS
+@given(st.text(max_size=12))
+def test_vocabulary_agrees_with_the_sets(word: str) -> None:
+    found = fastwalk.VOCABULARY.flags_of(word)
+    assert bool(found & 1) == (word in STOPWORDS)
+    assert bool(found & 2) == (word in MONTHS)
+
+
+@SETTINGS
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(["1", "12", "2024", "٣", "/", ".", "-", " ", "a", "-1"]),
+                  st.text(max_size=3)),
+        max_size=12,
+    ).map("".join)
+)
+def test_numeric_date_shape_is_present_in_every_numeric_date(text: str) -> None:
+    # The walk searches NUMERIC_DATE only in lines with this shape.
+    if NUMERIC_DATE.search(text):
+        assert fastwalk.numeric_date_shape(text)
 
 
 # The first and last character of each CJK range features._CJK names, and their neighbours.

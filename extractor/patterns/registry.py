@@ -179,7 +179,11 @@ _COMMENT_COUNT_FIRSTS: frozenset[str] = frozenset(_words_of(p)[0] for p in _COMM
 def _may_match(text: str, tokens: list[str], words: int) -> bool:
     """Whether any rule of `phrase_kind` could match `text` of `words` words, whose
     lower-case word tokens are `tokens` (which are the normalised line's: normalising
-    strips no word characters).  Each test is implied by the rule it stands for."""
+    strips no word characters).  Each test is implied by the rule it stands for.
+
+    The compiled walk skips `phrase_kind` by the same tests (`_may_phrase` in
+    extractor/_fastwalk.pyx): a rule here with a new trigger needs it there too
+    (tests/test_fastwalk.py holds the two together)."""
     for sign in _CREDIT_SIGNS:
         if sign in text:
             return True
