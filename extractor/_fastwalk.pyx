@@ -133,7 +133,7 @@ _INLINED = {
 _PUNCT_PATTERN = r"[.,;:!?。、！？]"
 _CJK_PATTERN = "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]"
 _SENTENCE_ENDS = frozenset(".!?。！？…:")
-_NUMERIC_DATE_PATTERN = r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b"
+_NUMERIC_DATE_PATTERN = r"\b(?:\d{4}|\d{1,2})[./-]\d{1,2}[./-](?:\d{4}|\d{2})\b"
 
 cdef int T_OBJECT_EX = 16  # structmember.h: a slot holding a Python object
 
