@@ -114,33 +114,47 @@ def signature(label: str) -> str:
     return _DIGITS.sub("0", _ID.sub("", label))
 
 
-def _card_signatures(seg: Segmentation) -> dict[int, str]:
-    """Signature of every multi-block container, by id; how many share a signature says
-    whether a container is one of many identical cards (a teaser) or one of a kind.  Each
-    distinct label is worked once: a page repeats a few labels many times."""
-    by_label: dict[str, str] = {}
+def named_signature(label: str) -> str:
+    """`signature`, except that a label of only a tag and an id keeps the id (numbers
+    zeroed): the id is then all that names the element, and without it every plain
+    `<div>` of the page would count as a copy of the one holding the article
+    (`div#content` is no card of a listing; `div#post-12`, `div#post-13` still are)."""
+    return signature(label) if "." in label else _DIGITS.sub("0", label)
+
+
+def _card_signatures(seg: Segmentation) -> tuple[dict[int, str], dict[int, str]]:
+    """Signature of every multi-block container, by id, as `signature` and as
+    `named_signature` gives it; how many share a signature says whether a container is
+    one of many identical cards (a teaser) or one of a kind.  Each distinct label is
+    worked once: a page repeats a few labels many times."""
+    by_label: dict[str, tuple[str, str]] = {}
     found: dict[int, str] = {}
+    named: dict[int, str] = {}
     for c in seg.containers:
         if c.end_block - c.first_block >= CARD_MIN_BLOCKS:
-            sig = by_label.get(c.label)
-            if sig is None:
-                sig = by_label[c.label] = signature(c.label)
-            found[c.id] = sig
-    return found
+            sigs = by_label.get(c.label)
+            if sigs is None:
+                sigs = by_label[c.label] = (signature(c.label), named_signature(c.label))
+            found[c.id], named[c.id] = sigs
+    return found, named
 
 
 @dataclass(frozen=True, slots=True)
 class Cards:
     """Per block: the card it sits in (None if none) and how many identical cards the
-    page holds (1 if none).  Computed once per page; context and select both use it."""
+    page holds (1 if none), by `signature` (`repeats`, a feature of the context model)
+    and by `named_signature` (`named_repeats`, the region choice's discount).  Computed
+    once per page; context and select both use it."""
 
     card: tuple[Container | None, ...]
     repeats: tuple[int, ...]
+    named_repeats: tuple[int, ...]
 
 
 def cards(seg: Segmentation) -> Cards:
-    signatures = _card_signatures(seg)
+    signatures, named = _card_signatures(seg)
     counts = Counter(signatures.values())
+    named_counts = Counter(named.values())
     # A block's card depends only on its innermost container: blocks sharing one share it.
     by_inner: dict[int, Container | None] = {}
     found = []
@@ -149,7 +163,11 @@ def cards(seg: Segmentation) -> Cards:
         if inner not in by_inner:
             by_inner[inner] = card_of(seg, block)
         found.append(by_inner[inner])
-    return Cards(tuple(found), tuple([counts[signatures[c.id]] if c else 1 for c in found]))
+    return Cards(
+        tuple(found),
+        tuple([counts[signatures[c.id]] if c else 1 for c in found]),
+        tuple([named_counts[named[c.id]] if c else 1 for c in found]),
+    )
 
 
 def revise(

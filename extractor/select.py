@@ -110,7 +110,7 @@ def region_totals(
 ) -> list[float]:
     """Each container's word-weighted sum of its blocks' (probability - pivot)."""
     totals = [0.0] * len(seg.containers)
-    repeats = (layout or cards(seg)).repeats
+    repeats = (layout or cards(seg)).named_repeats
     for block, p, n in zip(seg.blocks, probs, repeats):
         weight = min(block.features.words, REGION_WORD_CAP) * (p - pivot)
         if weight < 0:

@@ -35,6 +35,9 @@ NOISE_BOX_MAX_SHARE = 0.5
 # with its weight divided by (number of such cards) ** this (a square root: a listing of
 # twenty teasers weighs like four or five blocks); swept 0, 0.25, 0.5, 1 on the shared sets:
 # 0.5 gained 0.007 F1 on scrapinghub and cost nothing elsewhere, 1 cost recall on dragnet.
+# Cards are counted as `context.named_signature` gives them: a box named only by its id
+# (div#content) is one of a kind, not one of the page's plain <div>s (dragnet 0.9196 ->
+# 0.9206: bodies set straight in such a box had lost the region to their byline).
 REGION_REPEAT_DISCOUNT = 0.5
 
 # Blocks just outside the region are kept when at least this probable (and plain text),

@@ -10,6 +10,7 @@ import pytest
 from helpers import P1, P2, P3, segment_body
 
 import extractor
+from extractor.context import cards, named_signature, signature
 from extractor.options import Options
 from extractor.patterns import GROUP_NAMES, group_names, markup, token_groups
 from extractor.score import Score, score
@@ -105,6 +106,46 @@ def test_region_article_not_sidebar_end_to_end() -> None:
     explanation = extractor.explain(f"<html><body>{body}</body></html>")
     assert explanation.region.startswith("div.article-body")
     assert explanation.article.text == "\n\n".join([P1, P2, P3])
+
+
+def test_named_signature_keeps_an_id_that_is_the_only_name() -> None:
+    # A label of a tag and an id keeps the id, numbers zeroed; a classed label drops it.
+    assert signature("div#content") == "div"
+    assert named_signature("div#content") == "div#content"
+    assert named_signature("div#post-12") == named_signature("div#post-13") == "div#post-0"
+    assert named_signature("div#post-12.entry.hentry") == "div.entry.hentry"
+    assert named_signature("div") == "div"
+
+
+def _plain_div_page(article: str) -> str:
+    """A page of unnamed <div>s (each a two-line box) around the article's box."""
+    boxes = "".join(f"<div><div>Box {i}</div><div>Link {i}</div></div>" for i in range(8))
+    return f"<div id='page'>{article}<div id='side'>{boxes}</div></div>"
+
+
+def test_plain_divs_are_not_copies_of_the_box_named_by_its_id() -> None:
+    s = seg(_plain_div_page("<div id='content'>a<br><br>b<br><br>c</div>"))
+    layout = cards(s)
+    # By markup alone div#content is one more <div>; by its id it is one of a kind.
+    assert layout.repeats[0] > 1
+    assert layout.named_repeats[0] == 1
+    numbered = seg("".join(f"<div id='post-{i}'><h2>t{i}</h2><p>x{i}</p></div>" for i in (1, 2, 3)))
+    assert cards(numbered).named_repeats == (3,) * 6
+
+
+def test_region_is_the_id_named_box_among_plain_divs() -> None:
+    # Text set straight in div#content, with a related list under it (as old CMSs print
+    # them): the body's box wins, not its one-line byline, though the page holds a
+    # dozen unnamed <div>s that share its bare markup.
+    article = (
+        "<div id='content'><p>Posted by Ann</p>a<br><br>b<br><br>c<br><br>d"
+        "<div><div>More</div><div>r1</div><div>r2</div><div>r3</div><div>r4</div></div></div>"
+    )
+    s = seg(_plain_div_page(article))
+    probs = [0.85, 0.8, 0.8, 0.8, 0.8] + [0.1] * 5 + [0.0] * 16
+    sel = select(s, pinned(probs), Options())
+    assert s.containers[sel.region].label == "div#content"
+    assert kept_texts(s, sel)[-4:] == ["a", "b", "c", "d"]
 
 
 @pytest.mark.parametrize("favor", ["precision", "balanced", "recall"])
