@@ -87,8 +87,10 @@ def select(
     totals = region_totals(seg, probs, REGION_PIVOT[options.favor], layout)
     region = best_region(seg, totals)
     areas = (region, *sibling_regions(seg, totals, region))
+    run, loose = paragraph_run(seg, totals, probs, REGION_PIVOT[options.favor], layout, region)
+    areas += tuple([c for c in run if c not in areas])
     threshold = KEEP_THRESHOLD[options.favor]
-    kept, reasons, in_region = _initial(seg, probs, areas, threshold, options)
+    kept, reasons, in_region = _initial(seg, probs, areas, loose, threshold, options)
     _extend_region(seg, probs, kept, reasons, region, threshold)
     _keep_lead(seg, probs, kept, reasons, region, threshold, title)
     _rescue_by_context(seg.blocks, probs, kept, reasons, in_region, threshold)
@@ -112,14 +114,19 @@ def region_totals(
     totals = [0.0] * len(seg.containers)
     repeats = (layout or cards(seg)).named_repeats
     for block, p, n in zip(seg.blocks, probs, repeats):
-        weight = min(block.features.words, REGION_WORD_CAP) * (p - pivot)
-        if weight < 0:
-            weight *= REGION_NEGATIVE_WEIGHT
-        else:
-            weight /= n**REGION_REPEAT_DISCOUNT
+        weight = _weight(block, p, pivot, n)
         for cid in block.containers:
             totals[cid] += weight
     return totals
+
+
+def _weight(block: Block, probability: float, pivot: float, repeats: int) -> float:
+    """A block's pull on the containers around it (`region_totals`)."""
+    weight = min(block.features.words, REGION_WORD_CAP) * (probability - pivot)
+    if weight < 0:
+        return weight * REGION_NEGATIVE_WEIGHT
+    discount: float = repeats**REGION_REPEAT_DISCOUNT
+    return weight / discount
 
 
 def best_region(seg: Segmentation, totals: list[float]) -> int:
@@ -144,6 +151,51 @@ def sibling_regions(seg: Segmentation, totals: list[float], region: int) -> list
     ]
 
 
+def paragraph_run(
+    seg: Segmentation,
+    totals: list[float],
+    probs: list[float],
+    pivot: float,
+    layout: Cards | None,
+    region: int,
+) -> tuple[list[int], list[int]]:
+    """When the region is one paragraph's box, the boxes and loose blocks beside it that
+    carry the rest of the article: `(containers, blocks)`.
+
+    A region of one block means the article has no box of its own: its paragraphs are
+    children of a column that also holds the comments or teasers, whose weight sinks
+    the column.  The article is then the run of the region's consecutive siblings
+    (boxes, and text set straight in the parent) with the largest sum, on either side
+    of it: a maximum-sum run, so it stops where what follows weighs less than nothing.
+    """
+    parent = seg.containers[region].parent
+    if parent < 0 or _span(seg, region) != 1:
+        return [], []
+    column = seg.containers[parent]
+    # (first block, weight, container id or -1, loose block index or -1), in page order
+    items = [
+        (c.first_block, totals[c.id], c.id, -1)
+        for c in seg.containers[parent + 1 :]
+        if c.parent == parent and c.end_block > c.first_block
+    ]
+    repeats = (layout or cards(seg)).named_repeats
+    for j in range(column.first_block, column.end_block):
+        if seg.blocks[j].containers[-1] == parent:
+            items.append((j, _weight(seg.blocks[j], probs[j], pivot, repeats[j]), -1, j))
+    items.sort()
+    at = next(k for k, item in enumerate(items) if item[2] == region)
+    chosen: list[tuple[int, float, int, int]] = []
+    for side in (items[at - 1 :: -1] if at else [], items[at + 1 :]):
+        run = best = 0.0
+        length = 0
+        for k, item in enumerate(side):
+            run += item[1]
+            if run > best:
+                best, length = run, k + 1
+        chosen += side[:length]
+    return [c for _, _, c, _ in chosen if c >= 0], [j for _, _, _, j in chosen if j >= 0]
+
+
 def _span(seg: Segmentation, cid: int) -> int:
     c = seg.containers[cid]
     return c.end_block - c.first_block
@@ -153,6 +205,7 @@ def _initial(
     seg: Segmentation,
     probs: list[float],
     areas: tuple[int, ...],
+    loose: list[int],
     threshold: float,
     options: Options,
 ) -> tuple[list[bool], list[list[str]], list[bool]]:
@@ -162,6 +215,8 @@ def _initial(
         owner[container.first_block : container.end_block] = [area] * (
             container.end_block - container.first_block
         )
+    for j in loose:  # text set straight in the region's parent: no box inside it counts
+        owner[j] = seg.blocks[j].containers[-1]
     in_region = [o >= 0 for o in owner]
     cum_words = word_offsets(seg)
     kept: list[bool] = []

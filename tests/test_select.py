@@ -15,7 +15,15 @@ from extractor.options import Options
 from extractor.patterns import GROUP_NAMES, group_names, markup, token_groups
 from extractor.score import Score, score
 from extractor.segment import Segmentation
-from extractor.select import Selection, choose_region, hard_rule, select
+from extractor.select import (
+    Selection,
+    best_region,
+    choose_region,
+    hard_rule,
+    paragraph_run,
+    region_totals,
+    select,
+)
 from extractor.tuning import (
     AFTER_BODY_MIN_PROBABILITY,
     CONTEXT_RESCUE_SHARE,
@@ -146,6 +154,40 @@ def test_region_is_the_id_named_box_among_plain_divs() -> None:
     sel = select(s, pinned(probs), Options())
     assert s.containers[sel.region].label == "div#content"
     assert kept_texts(s, sel)[-4:] == ["a", "b", "c", "d"]
+
+
+def _column(paragraphs: str) -> str:
+    """A column holding the article's paragraphs straight, then a long comment thread."""
+    comments = "".join(f"<li><p>{P1} {P2}</p></li>" for _ in range(6))
+    return f"<div id='main'>{paragraphs}<ol>{comments}</ol></div><div id='side'><p>x</p></div>"
+
+
+def test_paragraph_run_keeps_the_sibling_paragraphs_of_a_one_paragraph_region() -> None:
+    # The comments sink the column; the region falls to the long paragraph, and its
+    # short sibling paragraphs (and a line set straight in the column) join it.
+    s = seg(_column(f"<p>{P1} {P2} {P3}</p><p>a b c</p>d e f<p>g h i</p>"))
+    probs = [0.98, 0.8, 0.8, 0.7] + [0.05] * 6 + [0.0]
+    sel = select(s, pinned(probs), Options())
+    assert s.containers[sel.region].tag == "p"
+    assert kept_texts(s, sel) == [f"{P1} {P2} {P3}", "a b c", "d e f", "g h i"]
+
+
+def test_paragraph_run_stops_where_what_follows_weighs_less_than_nothing() -> None:
+    # A weak line after the body would pay for a later good one only at a loss: the run
+    # ends before it, whatever lies beyond.
+    s = seg(_column(f"<p>{P1} {P2} {P3}</p><p>a b c</p><p>{P1}</p><p>g h</p>"))
+    probs = [0.98, 0.8, 0.05, 0.9] + [0.05] * 6 + [0.0]
+    sel = select(s, pinned(probs), Options())
+    assert kept_texts(s, sel) == [f"{P1} {P2} {P3}", "a b c"]
+
+
+def test_paragraph_run_only_for_a_one_block_region() -> None:
+    # A region that is a box of several blocks is the article's own box: no run.
+    s = seg(f"<div id='page'><div id='story'><p>{P1}</p><p>{P2}</p></div><p>{P3}</p></div>")
+    totals = region_totals(s, [0.9, 0.9, 0.3], 0.4)
+    region = best_region(s, totals)
+    assert s.containers[region].label == "div#story"
+    assert paragraph_run(s, totals, [0.9, 0.9, 0.3], 0.4, None, region) == ([], [])
 
 
 @pytest.mark.parametrize("favor", ["precision", "balanced", "recall"])
