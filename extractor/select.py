@@ -40,6 +40,8 @@ from extractor.tuning import (
     REGION_NEGATIVE_WEIGHT,
     REGION_PIVOT,
     REGION_REPEAT_DISCOUNT,
+    REGION_TIGHTER_MAX,
+    REGION_TIGHTER_SHARE,
     REGION_WORD_CAP,
     RELATED_SECTION_MAX_CARD_SHARE,
     RELATED_SECTION_MAX_CONFIDENCE,
@@ -130,12 +132,34 @@ def _weight(block: Block, probability: float, pivot: float, repeats: int) -> flo
 
 
 def best_region(seg: Segmentation, totals: list[float]) -> int:
-    """The container with the largest total."""
+    """The container with the largest total, or the tightest one inside it that holds
+    nearly as much.
+
+    A wrapper that beats a box inside it by a sliver of evidence has added blocks whose
+    pull nearly cancels out: a sidebar's blurb and teasers weighed against its link
+    lists.  The margin is a share of the total (`REGION_TIGHTER_SHARE`), capped
+    (`REGION_TIGHTER_MAX`) so that a long article's box never loses a paragraph's worth.
+    """
     # Ties go to the tighter region, then to the deeper of two wrappers of the same blocks.
-    return max(
+    best = max(
         range(len(totals)),
         key=lambda cid: (totals[cid], -_span(seg, cid), seg.containers[cid].depth),
     )
+    if totals[best] <= 0:
+        return best
+    outer = seg.containers[best]
+    floor = totals[best] - min(REGION_TIGHTER_SHARE * totals[best], REGION_TIGHTER_MAX)
+    inside = []
+    # Containers are numbered in document order: those inside `outer` follow it, deeper.
+    for c in seg.containers[best + 1 :]:
+        if c.depth <= outer.depth:
+            break
+        if totals[c.id] >= floor:
+            inside.append(c.id)
+    if not inside:
+        return best
+    return min(inside, key=lambda cid: (_span(seg, cid), -totals[cid], -seg.containers[cid].depth))
+
 
 
 def sibling_regions(seg: Segmentation, totals: list[float], region: int) -> list[int]:

@@ -31,6 +31,8 @@ from extractor.tuning import (
     KEEP_THRESHOLD,
     NOISE_BOX_TAGS,
     NOISE_REGION_GROUPS,
+    REGION_TIGHTER_MAX,
+    REGION_TIGHTER_SHARE,
     RELATED_SECTION_MAX_CONFIDENCE,
     TAXONOMY_LINE_MAX_WORDS,
 )
@@ -114,6 +116,43 @@ def test_region_article_not_sidebar_end_to_end() -> None:
     explanation = extractor.explain(f"<html><body>{body}</body></html>")
     assert explanation.region.startswith("div.article-body")
     assert explanation.article.text == "\n\n".join([P1, P2, P3])
+
+
+def test_region_is_the_box_inside_a_wrapper_that_wins_by_a_sliver() -> None:
+    # The wrapper adds a sidebar whose confident blurb and weak link lists nearly cancel
+    # out: the article's own box is the region.
+    blurb = "This blog is about everything related to buying and using tech products."
+    links = "".join(f"<li>Older post {i}</li>" for i in range(6))
+    body = (
+        f"<div id='wrap'><div id='story'><p>{P1}</p><p>{P2}</p><p>{P3}</p></div>"
+        f"<div id='side'><p>{blurb}</p><ul>{links}</ul></div></div>"
+    )
+    s = seg(body)
+    probs = [0.95, 0.95, 0.95, 0.8] + [0.1] * 6
+    totals = region_totals(s, probs, 0.4)
+    wrap = next(c.id for c in s.containers if c.label == "div#wrap")
+    story = next(c.id for c in s.containers if c.label == "div#story")
+    assert totals[story] < totals[wrap] <= totals[story] / (1 - REGION_TIGHTER_SHARE)
+    assert s.containers[choose_region(s, probs)].label == "div#story"
+    # A wrapper that adds real evidence (a blurb not offset by anything) stays the region.
+    probs = [0.95, 0.95, 0.95, 0.8] + [0.4] * 6
+    assert s.containers[choose_region(s, probs)].label == "div#wrap"
+
+
+def test_tighter_region_margin_is_capped_for_long_articles() -> None:
+    # In a long article 5% of the evidence is more than a paragraph's worth: the box
+    # that would leave out the standfirst (past a table of contents) does not win.
+    lead = " ".join([P1, P2])
+    toc = "".join(f"<li>Section {i}</li>" for i in range(4))
+    paragraphs = "".join(f"<p>{P1} {P2} {P3}</p>" for _ in range(40))
+    s = seg(f"<div id='page'><p>{lead}</p><ul>{toc}</ul><div id='body'>{paragraphs}</div></div>")
+    probs = [0.95] + [0.1] * 4 + [0.95] * 40
+    totals = region_totals(s, probs, 0.4)
+    page = next(c.id for c in s.containers if c.label == "div#page")
+    inner = next(c.id for c in s.containers if c.label == "div#body")
+    assert totals[page] - totals[inner] > REGION_TIGHTER_MAX
+    assert totals[page] - totals[inner] < REGION_TIGHTER_SHARE * totals[page]
+    assert choose_region(s, probs) == page
 
 
 def test_named_signature_keeps_an_id_that_is_the_only_name() -> None:
@@ -352,14 +391,16 @@ def test_comment_count_heading_drops_comments() -> None:
 def test_comment_count_link_opening_the_text_titles_nothing() -> None:
     # A byline's "3 Comments" jump link opens the box holding the body; it names the
     # thread it links to, not that box.
+    # (The headline is long enough that the region is the post, not the box inside it.)
+    title = "Council votes to close the old bridge before the winter comes"
     body = (
-        f"<div class='post'><h1>Title</h1><div class='inner'>"
+        f"<div class='post'><h1>{title}</h1><div class='inner'>"
         f"<div class='comments-link'><a href='#comments'>3 Comments</a></div>"
         f"<p>{P1}</p><p>{P2}</p><p>{P3}</p></div></div><div class='side'><p>Ad</p></div>"
     )
     s, sel = run(body, [0.9, 0.1, 0.9, 0.9, 0.9, 0.1])
     assert s.containers[sel.region].label == "div.post"  # the box is inside the region
-    assert kept_texts(s, sel) == ["Title", P1, P2, P3]
+    assert kept_texts(s, sel) == [title, P1, P2, P3]
 
 
 def test_lower_level_heading_does_not_end_section() -> None:
@@ -602,8 +643,9 @@ def test_select_uses_real_scores() -> None:
 
 
 def test_box_after_the_body_in_the_region_needs_high_confidence() -> None:
-    # The region holds the body box and, after it, a bio box the template appends.
-    bio = "Jane Roe has covered local government for the paper since 2011."
+    # The region holds the body box and, after it, a bio box the template appends (long
+    # enough to weigh more than a sliver of the region, which would leave it outside).
+    bio = "Jane Roe has covered local government for the paper since 2011 and lives in Millbrook."
     body = (
         f"<article><div class='body'><p>{P1}</p><p>{P2}</p><p>{P3}</p></div>"
         f"<div class='bio'><p>{bio}</p></div></article>"
