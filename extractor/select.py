@@ -1,7 +1,9 @@
 """Choose the article: first the region that holds it, then blocks inside it with context.
 
 The region is the container whose blocks, weighted by words, are most confidently
-content: a maximum-sum subtree of the block scores.  Inside it, blocks are kept by
+content: a maximum-sum subtree of the block scores (or the tightest subtree inside it
+holding nearly as much; a one-paragraph region grows by the maximum-sum run of its
+siblings).  Inside it, blocks are kept by
 their own score, then revised by their neighbours and by the sections they sit in
 ("Related", "Comments").
 """
