@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -119,18 +120,29 @@ def signature(label: str) -> str:
     return _DIGITS.sub("0", _ID.sub("", label))
 
 
+def named_signature(label: str) -> str:
+    """`signature`, except that a label of only a tag and an id keeps the id (numbers
+    zeroed): the id is then all that names the element, and without it every plain
+    `<div>` of the page would count as a copy of the one holding the article
+    (`div#content` is no card of a listing; `div#post-12`, `div#post-13` still are)."""
+    return signature(label) if "." in label else _DIGITS.sub("0", label)
+
+
 @dataclass(frozen=True, slots=True)
 class Cards:
     """Per block: the card it sits in (None if none) and how many identical cards the
-    page holds (1 if none).  Computed once per page; context and select both use it."""
+    page holds (1 if none), by `signature` (`repeats`, a feature of the context model)
+    and by `named_signature` (`named_repeats`, the region choice's discount).  Computed
+    once per page; context and select both use it."""
 
     card: tuple[Container | None, ...]
     repeats: tuple[int, ...]
+    named_repeats: tuple[int, ...]
 
 
 def cards(seg: Segmentation) -> Cards:
-    """Every block's card (`card_of`) and how many cards share its card's `signature`:
-    one pass over the containers, then one look-up per block."""
+    """Every block's card (`card_of`) and how many cards share its card's `signature`
+    and its `named_signature`: one pass over the containers, then one look-up per block."""
     # A container's card is itself when it holds enough blocks, else its parent's card;
     # containers come parents first, so the parent's is already known.  A block's card
     # is its innermost container's.
@@ -145,14 +157,23 @@ def cards(seg: Segmentation) -> Cards:
     # How many cards share each signature, looked up by label: a page repeats a few
     # labels many times, so each distinct label is worked once.
     per_label = Counter(labels)
-    signatures: dict[str, str] = {}
-    per_signature: dict[str, int] = {}
-    for label, n in per_label.items():
-        sig = signatures[label] = signature(label)
-        per_signature[sig] = per_signature.get(sig, 0) + n
-    repeats = {label: per_signature[signatures[label]] for label in per_label}
+    repeats = _shared_by(per_label, signature)
+    named_repeats = _shared_by(per_label, named_signature)
     found = tuple([card_at[b.containers[-1]] if b.containers else None for b in seg.blocks])
-    return Cards(found, tuple([repeats[c.label] if c else 1 for c in found]))
+    return Cards(
+        found,
+        tuple([repeats[c.label] if c else 1 for c in found]),
+        tuple([named_repeats[c.label] if c else 1 for c in found]),
+    )
+
+
+def _shared_by(per_label: Counter[str], sign: Callable[[str], str]) -> dict[str, int]:
+    """For each label, how many cards have a label with the same `sign`."""
+    signs = {label: sign(label) for label in per_label}
+    per_sign: dict[str, int] = {}
+    for label, n in per_label.items():
+        per_sign[signs[label]] = per_sign.get(signs[label], 0) + n
+    return {label: per_sign[signs[label]] for label in per_label}
 
 
 def revise(

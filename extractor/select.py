@@ -1,7 +1,9 @@
 """Choose the article: first the region that holds it, then blocks inside it with context.
 
 The region is the container whose blocks, weighted by words, are most confidently
-content: a maximum-sum subtree of the block scores.  Inside it, blocks are kept by
+content: a maximum-sum subtree of the block scores (or the tightest subtree inside it
+holding nearly as much; a one-paragraph region grows by the maximum-sum run of its
+siblings).  Inside it, blocks are kept by
 their own score, then revised by their neighbours and by the sections they sit in
 ("Related", "Comments").
 """
@@ -43,6 +45,8 @@ from extractor.tuning import (
     REGION_NEGATIVE_WEIGHT,
     REGION_PIVOT,
     REGION_REPEAT_DISCOUNT,
+    REGION_TIGHTER_MAX,
+    REGION_TIGHTER_SHARE,
     REGION_WORD_CAP,
     RELATED_SECTION_MAX_CARD_SHARE,
     RELATED_SECTION_MAX_CONFIDENCE,
@@ -116,8 +120,10 @@ def select_by_probability(
     totals = region_totals(seg, probs, REGION_PIVOT[options.favor], layout)
     region = best_region(seg, totals)
     areas = (region, *sibling_regions(seg, totals, region))
+    run, loose = paragraph_run(seg, totals, probs, REGION_PIVOT[options.favor], layout, region)
+    areas += tuple([c for c in run if c not in areas])
     threshold = KEEP_THRESHOLD[options.favor]
-    kept, vetoes = _initial(seg, probs, areas, threshold, options)
+    kept, vetoes = _initial(seg, probs, areas, loose, threshold, options)
     reasons = _first_reasons(probs, vetoes, threshold) if with_reasons else None
     _extend_region(seg, probs, kept, reasons, region, threshold)
     _keep_lead(seg, probs, kept, reasons, region, threshold, title)
@@ -140,11 +146,12 @@ def choose_region(
 def region_totals(
     seg: Segmentation, probs: list[float], pivot: float, layout: Cards | None = None
 ) -> list[float]:
-    """Each container's word-weighted sum of its blocks' (probability - pivot).
+    """Each container's word-weighted sum of its blocks' (probability - pivot), each
+    block's weight discounted by its card's `named_repeats`.
 
     The compiled twin, when built, adds the same weights in the same order: the same
     floats, so ties between containers break the same way."""
-    repeats = (layout or cards(seg)).repeats
+    repeats = (layout or cards(seg)).named_repeats
     if COMPILED_STAGES is None:
         return python_region_totals(seg, probs, pivot, repeats)
     found: list[float] = COMPILED_STAGES.region_totals(
@@ -166,25 +173,54 @@ def python_region_totals(
     """`region_totals` in Python: the reference the compiled twin is held to."""
     totals = [0.0] * len(seg.containers)
     for block, p, n in zip(seg.blocks, probs, repeats):
-        weight = min(block.features.words, REGION_WORD_CAP) * (p - pivot)
-        if weight < 0:
-            weight *= REGION_NEGATIVE_WEIGHT
-        else:
-            weight /= n**REGION_REPEAT_DISCOUNT
+        weight = _weight(block, p, pivot, n)
         for cid in block.containers:
             totals[cid] += weight
     return totals
 
 
+def _weight(block: Block, probability: float, pivot: float, repeats: int) -> float:
+    """A block's pull on the containers around it (`region_totals`)."""
+    weight = min(block.features.words, REGION_WORD_CAP) * (probability - pivot)
+    if weight < 0:
+        return weight * REGION_NEGATIVE_WEIGHT
+    discount: float = repeats**REGION_REPEAT_DISCOUNT
+    return weight / discount
+
+
 def best_region(seg: Segmentation, totals: list[float]) -> int:
-    """The container with the largest total."""
+    """The container with the largest total, or the tightest one inside it that holds
+    nearly as much.
+
+    A wrapper that beats a box inside it by a sliver of evidence has added blocks whose
+    pull nearly cancels out: a sidebar's blurb and teasers weighed against its link
+    lists.  The margin is a share of the total (`REGION_TIGHTER_SHARE`), capped
+    (`REGION_TIGHTER_MAX`) so that a long article's box never loses a paragraph's worth.
+    """
     # Ties go to the tighter region, then to the deeper of two wrappers of the same blocks.
     # Only the containers sharing the largest total are compared on that (usually one).
     top = max(totals)
     tied = [cid for cid, total in enumerate(totals) if total == top]
-    if len(tied) == 1:
-        return tied[0]
-    return max(tied, key=lambda cid: (-_span(seg, cid), seg.containers[cid].depth))
+    best = (
+        tied[0]
+        if len(tied) == 1
+        else max(tied, key=lambda cid: (-_span(seg, cid), seg.containers[cid].depth))
+    )
+    if top <= 0:
+        return best
+    outer = seg.containers[best]
+    floor = top - min(REGION_TIGHTER_SHARE * top, REGION_TIGHTER_MAX)
+    tighter = []
+    # Containers are numbered in document order: those inside `outer` follow it, deeper.
+    for c in seg.containers[best + 1 :]:
+        if c.depth <= outer.depth:
+            break
+        if totals[c.id] >= floor:
+            tighter.append(c.id)
+    if not tighter:
+        return best
+    return min(tighter, key=lambda cid: (_span(seg, cid), -totals[cid], -seg.containers[cid].depth))
+
 
 
 def sibling_regions(seg: Segmentation, totals: list[float], region: int) -> list[int]:
@@ -200,6 +236,51 @@ def sibling_regions(seg: Segmentation, totals: list[float], region: int) -> list
     ]
 
 
+def paragraph_run(
+    seg: Segmentation,
+    totals: list[float],
+    probs: list[float],
+    pivot: float,
+    layout: Cards | None,
+    region: int,
+) -> tuple[list[int], list[int]]:
+    """When the region is one paragraph's box, the boxes and loose blocks beside it that
+    carry the rest of the article: `(containers, blocks)`.
+
+    A region of one block means the article has no box of its own: its paragraphs are
+    children of a column that also holds the comments or teasers, whose weight sinks
+    the column.  The article is then the run of the region's consecutive siblings
+    (boxes, and text set straight in the parent) with the largest sum, on either side
+    of it: a maximum-sum run, so it stops where what follows weighs less than nothing.
+    """
+    parent = seg.containers[region].parent
+    if parent < 0 or _span(seg, region) != 1:
+        return [], []
+    column = seg.containers[parent]
+    # (first block, weight, container id or -1, loose block index or -1), in page order
+    items = [
+        (c.first_block, totals[c.id], c.id, -1)
+        for c in seg.containers[parent + 1 :]
+        if c.parent == parent and c.end_block > c.first_block
+    ]
+    repeats = (layout or cards(seg)).named_repeats
+    for j in range(column.first_block, column.end_block):
+        if seg.blocks[j].containers[-1] == parent:
+            items.append((j, _weight(seg.blocks[j], probs[j], pivot, repeats[j]), -1, j))
+    items.sort()
+    at = next(k for k, item in enumerate(items) if item[2] == region)
+    chosen: list[tuple[int, float, int, int]] = []
+    for side in (items[at - 1 :: -1] if at else [], items[at + 1 :]):
+        run = best = 0.0
+        length = 0
+        for k, item in enumerate(side):
+            run += item[1]
+            if run > best:
+                best, length = run, k + 1
+        chosen += side[:length]
+    return [c for _, _, c, _ in chosen if c >= 0], [j for _, _, _, j in chosen if j >= 0]
+
+
 def _span(seg: Segmentation, cid: int) -> int:
     c = seg.containers[cid]
     return c.end_block - c.first_block
@@ -209,6 +290,7 @@ def _initial(
     seg: Segmentation,
     probs: list[float],
     areas: tuple[int, ...],
+    loose: list[int],
     threshold: float,
     options: Options,
 ) -> tuple[list[bool], list[str | None]]:
@@ -220,6 +302,8 @@ def _initial(
         owner[container.first_block : container.end_block] = [area] * (
             container.end_block - container.first_block
         )
+    for j in loose:  # text set straight in the region's parent: no box inside it counts
+        owner[j] = seg.blocks[j].containers[-1]
     cum_words = word_offsets(seg)
     vetoes = [
         hard_rule(seg, block, area, options, cum_words)

@@ -16,6 +16,7 @@ from extractor.context import (
     Cards,
     card_of,
     cards,
+    named_signature,
     revise,
     revised_probabilities,
     signature,
@@ -31,12 +32,16 @@ CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
 def reference_cards(seg: Segmentation) -> Cards:
     """`cards` as defined: each block's `card_of`, and how many multi-block containers
-    share its card's signature."""
+    share its card's signature (and its named signature)."""
     found = tuple(card_of(seg, b) for b in seg.blocks)
-    counts = Counter(
-        signature(c.label) for c in seg.containers if c.end_block - c.first_block >= 2
+    multi = [c.label for c in seg.containers if c.end_block - c.first_block >= 2]
+    counts = Counter(signature(label) for label in multi)
+    named = Counter(named_signature(label) for label in multi)
+    return Cards(
+        found,
+        tuple(counts[signature(c.label)] if c else 1 for c in found),
+        tuple(named[named_signature(c.label)] if c else 1 for c in found),
     )
-    return Cards(found, tuple(counts[signature(c.label)] if c else 1 for c in found))
 
 
 def check(html: str | bytes) -> None:

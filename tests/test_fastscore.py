@@ -94,7 +94,7 @@ def assert_same_totals(prepared: Prepared) -> None:
     probs = [s.probability for s in score(prepared.seg.blocks, DEFAULT_MODEL, with_reasons=True)]
     for pivot in REGION_PIVOT.values():
         assert region_totals(prepared.seg, probs, pivot, layout) == python_region_totals(
-            prepared.seg, probs, pivot, layout.repeats
+            prepared.seg, probs, pivot, layout.named_repeats
         )
 
 

@@ -12,7 +12,7 @@ import pytest
 from helpers import P1, P2, P3, segment_body
 
 import extractor
-from extractor.context import cards
+from extractor.context import cards, named_signature, signature
 from extractor.options import Options
 from extractor.patterns import GROUP_NAMES, group_names, markup, token_groups
 from extractor.pipeline import prepare
@@ -21,9 +21,12 @@ from extractor.score import Score, score
 from extractor.segment import Segmentation
 from extractor.select import (
     Selection,
+    best_region,
     choose_region,
     hard_rule,
     inside,
+    paragraph_run,
+    region_totals,
     select,
     select_by_probability,
 )
@@ -34,6 +37,8 @@ from extractor.tuning import (
     KEEP_THRESHOLD,
     NOISE_BOX_TAGS,
     NOISE_REGION_GROUPS,
+    REGION_TIGHTER_MAX,
+    REGION_TIGHTER_SHARE,
     RELATED_SECTION_MAX_CONFIDENCE,
     TAXONOMY_LINE_MAX_WORDS,
 )
@@ -117,6 +122,117 @@ def test_region_article_not_sidebar_end_to_end() -> None:
     explanation = extractor.explain(f"<html><body>{body}</body></html>")
     assert explanation.region.startswith("div.article-body")
     assert explanation.article.text == "\n\n".join([P1, P2, P3])
+
+
+def test_region_is_the_box_inside_a_wrapper_that_wins_by_a_sliver() -> None:
+    # The wrapper adds a sidebar whose confident blurb and weak link lists nearly cancel
+    # out: the article's own box is the region.
+    blurb = "This blog is about everything related to buying and using tech products."
+    links = "".join(f"<li>Older post {i}</li>" for i in range(6))
+    body = (
+        f"<div id='wrap'><div id='story'><p>{P1}</p><p>{P2}</p><p>{P3}</p></div>"
+        f"<div id='side'><p>{blurb}</p><ul>{links}</ul></div></div>"
+    )
+    s = seg(body)
+    probs = [0.95, 0.95, 0.95, 0.8] + [0.1] * 6
+    totals = region_totals(s, probs, 0.4)
+    wrap = next(c.id for c in s.containers if c.label == "div#wrap")
+    story = next(c.id for c in s.containers if c.label == "div#story")
+    assert totals[story] < totals[wrap] <= totals[story] / (1 - REGION_TIGHTER_SHARE)
+    assert s.containers[choose_region(s, probs)].label == "div#story"
+    # A wrapper that adds real evidence (a blurb not offset by anything) stays the region.
+    probs = [0.95, 0.95, 0.95, 0.8] + [0.4] * 6
+    assert s.containers[choose_region(s, probs)].label == "div#wrap"
+
+
+def test_tighter_region_margin_is_capped_for_long_articles() -> None:
+    # In a long article 5% of the evidence is more than a paragraph's worth: the box
+    # that would leave out the standfirst (past a table of contents) does not win.
+    lead = " ".join([P1, P2])
+    toc = "".join(f"<li>Section {i}</li>" for i in range(4))
+    paragraphs = "".join(f"<p>{P1} {P2} {P3}</p>" for _ in range(40))
+    s = seg(f"<div id='page'><p>{lead}</p><ul>{toc}</ul><div id='body'>{paragraphs}</div></div>")
+    probs = [0.95] + [0.1] * 4 + [0.95] * 40
+    totals = region_totals(s, probs, 0.4)
+    page = next(c.id for c in s.containers if c.label == "div#page")
+    inner = next(c.id for c in s.containers if c.label == "div#body")
+    assert totals[page] - totals[inner] > REGION_TIGHTER_MAX
+    assert totals[page] - totals[inner] < REGION_TIGHTER_SHARE * totals[page]
+    assert choose_region(s, probs) == page
+
+
+def test_named_signature_keeps_an_id_that_is_the_only_name() -> None:
+    # A label of a tag and an id keeps the id, numbers zeroed; a classed label drops it.
+    assert signature("div#content") == "div"
+    assert named_signature("div#content") == "div#content"
+    assert named_signature("div#post-12") == named_signature("div#post-13") == "div#post-0"
+    assert named_signature("div#post-12.entry.hentry") == "div.entry.hentry"
+    assert named_signature("div") == "div"
+
+
+def _plain_div_page(article: str) -> str:
+    """A page of unnamed <div>s (each a two-line box) around the article's box."""
+    boxes = "".join(f"<div><div>Box {i}</div><div>Link {i}</div></div>" for i in range(8))
+    return f"<div id='page'>{article}<div id='side'>{boxes}</div></div>"
+
+
+def test_plain_divs_are_not_copies_of_the_box_named_by_its_id() -> None:
+    s = seg(_plain_div_page("<div id='content'>a<br><br>b<br><br>c</div>"))
+    layout = cards(s)
+    # By markup alone div#content is one more <div>; by its id it is one of a kind.
+    assert layout.repeats[0] > 1
+    assert layout.named_repeats[0] == 1
+    numbered = seg("".join(f"<div id='post-{i}'><h2>t{i}</h2><p>x{i}</p></div>" for i in (1, 2, 3)))
+    assert cards(numbered).named_repeats == (3,) * 6
+
+
+def test_region_is_the_id_named_box_among_plain_divs() -> None:
+    # Text set straight in div#content, with a related list under it (as old CMSs print
+    # them): the body's box wins, not its one-line byline, though the page holds a
+    # dozen unnamed <div>s that share its bare markup.
+    article = (
+        "<div id='content'><p>Posted by Ann</p>a<br><br>b<br><br>c<br><br>d"
+        "<div><div>More</div><div>r1</div><div>r2</div><div>r3</div><div>r4</div></div></div>"
+    )
+    s = seg(_plain_div_page(article))
+    probs = [0.85, 0.8, 0.8, 0.8, 0.8] + [0.1] * 5 + [0.0] * 16
+    sel = select(s, pinned(probs), Options())
+    assert s.containers[sel.region].label == "div#content"
+    assert kept_texts(s, sel)[-4:] == ["a", "b", "c", "d"]
+
+
+def _column(paragraphs: str) -> str:
+    """A column holding the article's paragraphs straight, then a long comment thread."""
+    comments = "".join(f"<li><p>{P1} {P2}</p></li>" for _ in range(6))
+    return f"<div id='main'>{paragraphs}<ol>{comments}</ol></div><div id='side'><p>x</p></div>"
+
+
+def test_paragraph_run_keeps_the_sibling_paragraphs_of_a_one_paragraph_region() -> None:
+    # The comments sink the column; the region falls to the long paragraph, and its
+    # short sibling paragraphs (and a line set straight in the column) join it.
+    s = seg(_column(f"<p>{P1} {P2} {P3}</p><p>a b c</p>d e f<p>g h i</p>"))
+    probs = [0.98, 0.8, 0.8, 0.7] + [0.05] * 6 + [0.0]
+    sel = select(s, pinned(probs), Options())
+    assert s.containers[sel.region].tag == "p"
+    assert kept_texts(s, sel) == [f"{P1} {P2} {P3}", "a b c", "d e f", "g h i"]
+
+
+def test_paragraph_run_stops_where_what_follows_weighs_less_than_nothing() -> None:
+    # A weak line after the body would pay for a later good one only at a loss: the run
+    # ends before it, whatever lies beyond.
+    s = seg(_column(f"<p>{P1} {P2} {P3}</p><p>a b c</p><p>{P1}</p><p>g h</p>"))
+    probs = [0.98, 0.8, 0.05, 0.9] + [0.05] * 6 + [0.0]
+    sel = select(s, pinned(probs), Options())
+    assert kept_texts(s, sel) == [f"{P1} {P2} {P3}", "a b c"]
+
+
+def test_paragraph_run_only_for_a_one_block_region() -> None:
+    # A region that is a box of several blocks is the article's own box: no run.
+    s = seg(f"<div id='page'><div id='story'><p>{P1}</p><p>{P2}</p></div><p>{P3}</p></div>")
+    totals = region_totals(s, [0.9, 0.9, 0.3], 0.4)
+    region = best_region(s, totals)
+    assert s.containers[region].label == "div#story"
+    assert paragraph_run(s, totals, [0.9, 0.9, 0.3], 0.4, None, region) == ([], [])
 
 
 @pytest.mark.parametrize("favor", ["precision", "balanced", "recall"])
@@ -281,14 +397,16 @@ def test_comment_count_heading_drops_comments() -> None:
 def test_comment_count_link_opening_the_text_titles_nothing() -> None:
     # A byline's "3 Comments" jump link opens the box holding the body; it names the
     # thread it links to, not that box.
+    # (The headline is long enough that the region is the post, not the box inside it.)
+    title = "Council votes to close the old bridge before the winter comes"
     body = (
-        f"<div class='post'><h1>Title</h1><div class='inner'>"
+        f"<div class='post'><h1>{title}</h1><div class='inner'>"
         f"<div class='comments-link'><a href='#comments'>3 Comments</a></div>"
         f"<p>{P1}</p><p>{P2}</p><p>{P3}</p></div></div><div class='side'><p>Ad</p></div>"
     )
     s, sel = run(body, [0.9, 0.1, 0.9, 0.9, 0.9, 0.1])
     assert s.containers[sel.region].label == "div.post"  # the box is inside the region
-    assert kept_texts(s, sel) == ["Title", P1, P2, P3]
+    assert kept_texts(s, sel) == [title, P1, P2, P3]
 
 
 def test_lower_level_heading_does_not_end_section() -> None:
@@ -531,8 +649,9 @@ def test_select_uses_real_scores() -> None:
 
 
 def test_box_after_the_body_in_the_region_needs_high_confidence() -> None:
-    # The region holds the body box and, after it, a bio box the template appends.
-    bio = "Jane Roe has covered local government for the paper since 2011."
+    # The region holds the body box and, after it, a bio box the template appends (long
+    # enough to weigh more than a sliver of the region, which would leave it outside).
+    bio = "Jane Roe has covered local government for the paper since 2011 and lives in Millbrook."
     body = (
         f"<article><div class='body'><p>{P1}</p><p>{P2}</p><p>{P3}</p></div>"
         f"<div class='bio'><p>{bio}</p></div></article>"
