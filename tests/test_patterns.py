@@ -511,14 +511,46 @@ def test_article_with_comments_is_noise_not_content() -> None:
         "Gulls over the harbour wall at dawn. © Jane Roe / Harbour Press",
         "© Press office | John Doe",
         "Snow clearing on the pavement © Jane Roe/photo-agency.test",
+        # the sign glued to the caption's last word, and a long agency name after it
+        "The pasture after a night of fog© Jane Roe/photo-agency.test",
+        "© Press and Information Office of the Harbour Council | Jane Roe",
+        # a bracketed credit before the line's full stop
+        "The mayor at the opening of the new pier (Foto: Jane Roe/Pool via Agency).",
+        # a lower-case label after a comma, plural and other credit words
+        "Jane Roe, photo: Archives of the city council",
+        "Crédits photos : Agence Test",
+        "Titelbild: Jane Roe/Harbour Press",
+        "Fotos: Jane Roe",
     ],
 )
 def test_caption_ending_in_a_credit(line: str) -> None:
     assert phrase_kind(line, len(line.split())) == "credit"
 
 
-def test_prose_mentioning_a_photo_is_not_a_credit() -> None:
-    line = "She kept the photo of her grandfather on the desk for years."
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Abbildung 4: Die Schwachschicht unter dem Triebschnee. Sie bricht zuerst.",
+        "Fig. 2: The harbour wall after the storm",
+        "Figure 12a: Water levels at the pier, 1990-2020",
+        "Abb. 3: Aufbau der Messstation",
+    ],
+)
+def test_figure_label_opens_a_caption(line: str) -> None:
+    assert phrase_kind(line, len(line.split())) == "credit"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "She kept the photo of her grandfather on the desk for years.",
+        "Photos of the event are available from the town hall.",
+        "As the survey showed. Figure 3 shows the result of the second run",
+        "The figure: a man in a hat, standing by the pier",
+        "He said (see photo) that the wall had been repaired.",
+    ],
+)
+def test_prose_mentioning_a_photo_is_not_a_credit(line: str) -> None:
     assert phrase_kind(line, len(line.split())) is None
 
 

@@ -101,11 +101,15 @@ _SPACED_COLON = re.compile(r"\s+:")
 # end or an opening bracket, and nothing after it ends a sentence, so prose that
 # mentions a photo does not match.
 _CREDIT_WORDS = (
-    r"(?:Photo|Photograph|Photos|Picture|Image|Foto|Bild|Crédit|Credit|Source|Фото|Imagen)"
+    r"(?:Photo|Photograph|Photos|Picture|Image|Foto|Fotos|Bild|Crédit|Crédits|Credit|Credits"
+    r"|Source|Фото|Imagen|Bildquelle|Fotocredit|Titelbild)"
 )
-# Lower-cased credit words: a line holding none of them cannot end in a credit.
+# A figure's caption opens with its label and number ("Abbildung 4: ...", "Fig. 2: ...").
+_FIGURE_WORDS = r"(?:Abbildung|Abb|Figure|Fig|Grafik|Figura|Rycina|Ryc|Рисунок|Рис)"
+# Lower-cased credit and figure words: a line holding none of them is no credit.
 _CREDIT_LEADS: tuple[str, ...] = (
     *(w.lower() for w in _CREDIT_WORDS.strip("(?:)").split("|")),
+    *(w.lower() for w in _FIGURE_WORDS.strip("(?:)").split("|")),
     "©",
 )
 _CREDIT = re.compile(
@@ -115,7 +119,13 @@ _CREDIT = re.compile(
     rf"|\s{_CREDIT_WORDS}\s*:\s*[^.!?:]{{1,60}}$"
     # ... or a copyright sign and a name closing a short line ("... at dawn. © Jane Roe",
     # "© photo-agency.test": a dot inside a name does not end a sentence)
-    rf"|(?:^|\s)©\s*(?:[^.!?©]|\.(?=\S)){{1,60}}$"
+    rf"|©\s*(?:[^.!?©]|\.(?=\S)){{1,80}}$"
+    # ... or a bracketed credit closing the line before its full stop ("... (Foto: AFP).")
+    rf"|\({_CREDIT_WORDS}\b[^.!?()]{{0,60}}\)\.$"
+    # ... or a lower-case "photo:" label after a comma ("Jane Roe, photo: Press office")
+    rf"|,\s(?i:{_CREDIT_WORDS})\s*:\s*[^.!?:]{{1,60}}$"
+    # ... or a figure's label opening the line ("Abbildung 4: ...", "Fig. 2a: ...")
+    rf"|^{_FIGURE_WORDS}\.?(?:\s*\d+[a-z]?)?\s*:\s"
 )
 _NUMBER = re.compile(r"\d")
 # What follows the number in a comment count ("12 comments", "3 responses to ...").
