@@ -540,6 +540,11 @@ def test_figure_label_opens_a_caption(line: str) -> None:
     assert phrase_kind(line, len(line.split())) == "credit"
 
 
+@pytest.mark.parametrize("line", ["Kontakt:", "Kontakt", "KONTAKT"])
+def test_contact_label_alone_is_a_placeholder(line: str) -> None:
+    assert phrase_kind(line, len(line.split())) == "placeholder"
+
+
 @pytest.mark.parametrize(
     "line",
     [
@@ -648,6 +653,16 @@ def test_wordpress_entry_footer_is_a_filing_line() -> None:
     assert registry.is_taxonomy_line(line)
 
 
+def test_german_wordpress_entry_footer_is_a_filing_line() -> None:
+    line = (
+        "Dieser Beitrag wurde am Montag, den 4. März 2024 um 9:12 Uhr veröffentlicht und "
+        "wurde unter Garten, Boden, Kompost, Beete, Frühjahr, Aussaat, Gemüse, Kräuter, "
+        "Obst, Hochbeet abgelegt. Sie können die Kommentare zu diesem Eintrag durch den "
+        "RSS 2.0 Feed verfolgen."
+    )
+    assert registry.is_taxonomy_line(line)
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -669,6 +684,12 @@ def test_prose_starting_like_a_filing_label_is_not_a_filing_line(sentence: str) 
         ("We want to hear what you think. Submit a letter to the editor.", True),
         ("The company continued to win subscribers all year.", False),
         ("There is a huge backlog in the courts.", False),
+        ("For the latest news updates download our apps for iOS and Android.", True),
+        ("Bei Fragen zu diesem Artikel können Sie hier mit uns in Kontakt treten.", True),
+        ("¡Mira lo que tiene nuestro canal de YouTube!", True),
+        ("Zapraszamy też do subskrypcji naszego tygodnika i do odwiedzin strony.", True),
+        ("The app runs on phones with iOS, and an Android version is planned.", False),
+        ("Die Firma nahm 1990 Kontakt zu den Behörden auf.", False),
     ],
 )
 def test_mentions_prompt_finds_a_phrase_anywhere(text: str, found: bool) -> None:

@@ -39,7 +39,7 @@ GERMAN = LanguagePatterns(
     placeholder_lines=(
         "anzeige", "werbung", "gesponsert", "bild", "foto", "mehr lesen", "weiterlesen",
         "drucken", "teilen", "schließen", "menü", "suche", "nach oben", "zum inhalt springen",
-        "externer inhalt", "weitere informationen",
+        "externer inhalt", "weitere informationen", "kontakt",
     ),
     prompt_phrases=(
         # reading-time labels ("4 min read")
@@ -54,7 +54,7 @@ GERMAN = LanguagePatterns(
         "unterstützen sie", "enthält werbung", "affiliate-links", "affiliate links",
         "jetzt spenden", "dieser beitrag wurde am", "der beitrag wurde am", "abgelegt unter",
         "alle angaben ohne gewähr", "noch keine bewertungen", "zurück zur übersicht",
-        "zurück zur startseite", "zurück zur liste", "zurück zu allen",
+        "zurück zur startseite", "zurück zur liste", "zurück zu allen", "mit uns in kontakt",
     ),
     byline_prefixes=(
         "von ", "geschrieben von", "veröffentlicht", "aktualisiert", "stand:", "datum:",
@@ -66,6 +66,7 @@ GERMAN = LanguagePatterns(
     ),
     taxonomy_prefixes=(
         "schlagworte:", "schlagwörter:", "tags:", "kategorie:", "kategorien:",
+        "dieser beitrag wurde am", "der beitrag wurde am",
     ),
     teaser_tails=("weiterlesen", "mehr lesen", "artikel lesen"),
     months=(

@@ -64,6 +64,7 @@ ENGLISH = LanguagePatterns(
         "affiliate links", "earn a commission", "bookmark the permalink", "donate now",
         "make a donation", "this entry was posted", "this page is best viewed",
         "share it with", "like this story", "requires javascript", "enable javascript",
+        "for ios and android",
     ),
     byline_prefixes=(
         "by ", "written by", "posted by", "posted on", "posted in", "published", "updated",

@@ -26,7 +26,7 @@ SPANISH = LanguagePatterns(
         "suscríbete", "suscribirse", "boletín", "newsletter", "compartir en", "síguenos",
         "utilizamos cookies", "este sitio utiliza cookies", "aceptar", "política de privacidad",
         "todos los derechos reservados", "iniciar sesión", "enviar a un amigo", "siguenos",
-        "hazte miembro",
+        "hazte miembro", "nuestro canal de youtube",
     ),
     byline_prefixes=("por ", "publicado", "actualizado", "foto:", "fuente:", "etiquetas:"),
     crosslink_prefixes=(

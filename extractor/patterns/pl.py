@@ -25,7 +25,7 @@ POLISH = LanguagePatterns(
         "zapisz się", "subskrybuj", "newsletter", "obserwuj nas", "udostępnij na",
         "używamy plików cookie", "ta strona używa plików cookie", "akceptuję",
         "polityka prywatności", "wszelkie prawa zastrzeżone", "zaloguj się",
-        "zarejestruj się",
+        "zarejestruj się", "do subskrypcji",
     ),
     byline_prefixes=("autor:", "opublikowano", "aktualizacja:", "fot.", "źródło:", "tagi:"),
     crosslink_prefixes=("czytaj także:", "czytaj również:", "czytaj też:", "zobacz także:"),
