@@ -18,7 +18,13 @@ from operator import attrgetter
 
 from extractor.context import Cards, cards
 from extractor.options import Options
-from extractor.patterns import GROUP_BITS, ends_teaser, group_names, is_taxonomy_line
+from extractor.patterns import (
+    GROUP_BITS,
+    ends_teaser,
+    group_names,
+    is_notice_line,
+    is_taxonomy_line,
+)
 from extractor.patterns.registry import MONTHS
 from extractor.score import COMPILED_STAGES, Score
 from extractor.segment import HEADING_LEVELS, Segmentation
@@ -497,6 +503,8 @@ def hard_rule(
         return f"furniture line ({f.phrase})"
     if f.words <= TAXONOMY_LINE_MAX_WORDS and is_taxonomy_line(block.text):
         return "furniture line (tags and categories)"
+    if is_notice_line(block.text):
+        return "furniture line (browser notice)"
     if f.date_like and mostly_date(block.text):
         return "date line"
     is_caption = (

@@ -653,6 +653,25 @@ def test_wordpress_entry_footer_is_a_filing_line() -> None:
     assert registry.is_taxonomy_line(line)
 
 
+@pytest.mark.parametrize(("lang", "entry"), list(_by_language("notice_phrases")))
+def test_notice_phrase_opens_a_notice_of_any_length(lang: LanguagePatterns, entry: str) -> None:
+    line = f"  {_capitalised(entry)} {_LONG_TAG_LIST}"
+    assert registry.is_notice_line(line), lang.language
+    assert entry == entry.lower()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This page is about the history of the harbour and its lighthouse keepers.",
+        "JavaScript is a language that most web browsers run.",
+        "Your browser history is stored on the device until you clear it.",
+    ],
+)
+def test_prose_about_browsers_is_not_a_notice(sentence: str) -> None:
+    assert not registry.is_notice_line(sentence)
+
+
 def test_german_wordpress_entry_footer_is_a_filing_line() -> None:
     line = (
         "Dieser Beitrag wurde am Montag, den 4. März 2024 um 9:12 Uhr veröffentlicht und "

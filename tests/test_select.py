@@ -700,6 +700,20 @@ def test_long_tag_list_in_the_article_is_dropped_whatever_its_score() -> None:
     assert sel.reasons[2] == ("furniture line (tags and categories)",)
 
 
+def test_long_browser_notice_in_the_article_is_dropped_whatever_its_score() -> None:
+    # A prompt phrase only condemns a short line; a browser notice runs on into advice.
+    notice = (
+        "This page is best viewed in an up-to-date web browser with style sheets enabled. "
+        "While you will be able to read the content of this page in your current browser, "
+        "you will not see the full layout. Please consider upgrading your browser or "
+        "turning style sheets on if you are able to do so."
+    )
+    body = f"<div id='post'><p>{notice}</p><p>{P1}</p><p>{P2}</p></div>"
+    s, sel = run(body, [0.95, 0.95, 0.95])
+    assert kept_texts(s, sel) == [P1, P2]
+    assert sel.reasons[0] == ("furniture line (browser notice)",)
+
+
 def test_entry_footer_sentence_is_dropped() -> None:
     footer = (
         "This entry was posted on Monday, March 4th, 2024 at 9:12 am and is filed under "

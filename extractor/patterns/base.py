@@ -46,6 +46,10 @@ class LanguagePatterns:
     # Link labels that close a teaser, the opening of a story printed elsewhere ("...
     # Read more", "Continue reading"): the paragraph they end is not this page's text.
     teaser_tails: tuple[str, ...] = ()
+    # Notices about the reader's browser ("This page is best viewed in ...", "JavaScript
+    # is disabled"): furniture at any length, as they run on into instructions (a prompt
+    # phrase only condemns a short line).
+    notice_phrases: tuple[str, ...] = ()
     # False for languages written without spaces between words (Chinese, Japanese): stop
     # words and month names are looked up word by word, so those groups stay empty.
     spaced: bool = True

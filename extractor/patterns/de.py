@@ -68,6 +68,10 @@ GERMAN = LanguagePatterns(
         "schlagworte:", "schlagwörter:", "tags:", "kategorie:", "kategorien:",
         "dieser beitrag wurde am", "der beitrag wurde am",
     ),
+    notice_phrases=(
+        "sie verwenden einen veralteten browser", "javascript ist deaktiviert",
+        "bitte aktivieren sie javascript",
+    ),
     teaser_tails=("weiterlesen", "mehr lesen", "artikel lesen"),
     months=(
         "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august",

@@ -80,6 +80,12 @@ ENGLISH = LanguagePatterns(
         "tags:", "tagged:", "tagged with:", "categories:", "category:", "filed under:",
         "posted in:", "this entry was posted",
     ),
+    notice_phrases=(
+        "this page is best viewed", "this site is best viewed", "best viewed with",
+        "you are using an outdated browser", "your browser is out of date",
+        "javascript is disabled", "please enable javascript",
+        "your browser does not support javascript",
+    ),
     teaser_tails=(
         "read more", "continue reading", "read the full story", "read full story",
         "read the rest",

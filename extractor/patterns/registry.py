@@ -81,6 +81,13 @@ _TEASER_DECORATION = EDGE_PUNCT + "→⟶"
 _TAXONOMY = _phrase_regex(
     [p for lang in ALL_LANGUAGES for p in lang.taxonomy_prefixes], anchored=True
 )
+# A browser notice opening a line ("This page is best viewed in ...").
+_NOTICES = _phrase_regex(
+    [p for lang in ALL_LANGUAGES for p in lang.notice_phrases], anchored=True
+)
+_NOTICE_OPENERS: frozenset[str] = frozenset(
+    _opening_word(p) for lang in ALL_LANGUAGES for p in lang.notice_phrases
+)
 # How much of a line's start the taxonomy labels are looked for in (the longest label,
 # "this entry was posted", and leading space fit with room to spare).
 TAXONOMY_HEAD_CHARS = 40
@@ -330,6 +337,16 @@ def is_taxonomy_line(text: str) -> bool:
         return False
     head = _SPACED_COLON.sub(":", head)
     return _TAXONOMY.match(head) is not None
+
+
+def is_notice_line(text: str) -> bool:
+    """Whether `text` opens with a notice about the reader's browser ("This page is best
+    viewed in ...", "JavaScript is disabled"): furniture at any length, as such notices run
+    on into instructions, where a prompt phrase only condemns a short line."""
+    head = text.lstrip()[:TAXONOMY_HEAD_CHARS].lower()
+    if _opening_word(head) not in _NOTICE_OPENERS:
+        return False
+    return _NOTICES.match(head) is not None
 
 
 def _is_comment_count(norm: str) -> bool:
