@@ -608,6 +608,10 @@ def test_the_trigger_word_check_never_changes_a_verdict(line: str) -> None:
         ("(Noch keine Bewertungen)", "prompt"),
         ("« Zurück zur Übersicht", "prompt"),
         ("Zurück zu allen Meldungen", "prompt"),
+        ("Kontakt:", "placeholder"),
+        ("Weitere aktuelle Themen aus der Arbeitswelt", "related-heading"),
+        ("Das Thema könnte dich auch interessieren:", "related-heading"),
+        ("Dowiedz się więcej: Kto jak głosował w sprawie budżetu?", "crosslink"),
     ],
 )
 def test_german_site_furniture_labels(line: str, expected: str) -> None:

@@ -29,7 +29,8 @@ GERMAN = LanguagePatterns(
         "weitere beiträge", "themen", "mehr artikel", "mehr von",
         "das könnte dich auch interessieren", "zum weiterlesen", "kommende events",
         "weitere themen", "alle artikel zu", "weitere tipps", "mehr themen", "schon gelesen",
-        "über den autor", "über die autorin", "top themen",
+        "über den autor", "über die autorin", "top themen", "weitere aktuelle themen",
+        "das thema könnte dich auch interessieren", "das thema könnte sie auch interessieren",
     ),
     comment_headings=(
         "kommentare", "kommentar", "kommentar schreiben", "leserkommentare",

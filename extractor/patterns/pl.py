@@ -28,7 +28,9 @@ POLISH = LanguagePatterns(
         "zarejestruj się", "do subskrypcji",
     ),
     byline_prefixes=("autor:", "opublikowano", "aktualizacja:", "fot.", "źródło:", "tagi:"),
-    crosslink_prefixes=("czytaj także:", "czytaj również:", "czytaj też:", "zobacz także:"),
+    crosslink_prefixes=(
+        "czytaj także:", "czytaj również:", "czytaj też:", "zobacz także:", "dowiedz się więcej:",
+    ),
     taxonomy_prefixes=(
         "tagi:", "kategoria:", "kategorie:",
     ),
