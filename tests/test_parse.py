@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import random
+import re
 
 import lxml.etree
 import pytest
@@ -197,6 +198,24 @@ def test_legacy_bytes_with_a_stray_utf8_sequence_are_cp1252() -> None:
     # One accidental UTF-8 pair among many legacy letters does not make a page UTF-8.
     data = page(FRENCH * 3 + "é", '<meta charset="utf-8">').encode("cp1252") + "é".encode()
     assert parse(data, max_bytes=LIMIT).encoding == "cp1252"
+
+
+def test_utf8_sequence_pattern_counts_as_the_plain_spelling() -> None:
+    # The lead-first pattern (fast to scan) must find exactly the sequences the plain
+    # three-branch spelling finds, including overlongs, cut and stray bytes.
+    from extractor.parse import _UTF8_SEQUENCE, _mostly_utf8
+    from extractor.tuning import UTF8_MIN_VALID_PER_BROKEN
+
+    plain = re.compile(
+        rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+    )
+    rng = random.Random(5)
+    alphabet = bytes([0x41, 0x80, 0x9F, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xF5])
+    for _ in range(3000):
+        data = bytes(rng.choice(alphabet) for _ in range(rng.randrange(0, 24)))
+        assert _UTF8_SEQUENCE.findall(data) == plain.findall(data), data
+        needed = UTF8_MIN_VALID_PER_BROKEN * data.decode("utf-8", errors="replace").count("\ufffd")
+        assert _mostly_utf8(data) == (len(plain.findall(data)) >= needed), data
 
 
 def test_declared_charset_contradicted_by_valid_utf8_is_utf8() -> None:
