@@ -103,6 +103,8 @@ cdef extern from "Python.h":
     object PyUnicode_New(Py_ssize_t size, Py_UCS4 maxchar)
     int PyList_SetSlice(object, Py_ssize_t, Py_ssize_t, PyObject*) except -1
     void _Py_XDECREF "Py_XDECREF"(PyObject*)
+    void PyObject_GC_UnTrack(void*)
+    bint PyObject_IS_GC(object)
 
 BUILT_LXML: str = LXML_VERSION_STRING.decode("ascii")
 BUILT_LIBXML: str = LIBXML_DOTTED_VERSION.decode("ascii")
@@ -188,6 +190,13 @@ cdef class _Slots:
             Py_INCREF(value)
             slot = <PyObject**>((<char*>raw) + self.offsets[i])
             slot[0] = <PyObject*>value
+        if PyObject_IS_GC(obj):
+            # The records hold strings, numbers, flags, tuples of those, an enum member
+            # and each other, never a container that could lead back to them: they can
+            # never be part of a reference cycle, so the cycle collector need not watch
+            # them (CPython untracks tuples of such values the same way).  A page makes
+            # hundreds; tracked, each young-generation collection walked them all.
+            PyObject_GC_UnTrack(raw)
         return obj
 
     cdef Py_ssize_t index(self, str name) except -1:
@@ -202,6 +211,14 @@ cdef class _Slots:
         Py_INCREF(value)
         slot[0] = <PyObject*>value
         _Py_XDECREF(old)
+
+
+cdef inline tuple _acyclic(tuple values):
+    """`values`, no longer watched by the cycle collector: for tuples of strings,
+    numbers and the untracked records, which cannot be part of a reference cycle (the
+    collector would untrack them itself, but only after walking them once)."""
+    PyObject_GC_UnTrack(<void*>values)
+    return values
 
 
 cdef _Slots _FEATURES = _Slots(Features)
@@ -439,7 +456,7 @@ cdef tuple _name_tokens(str name):
         parts.append(lowered[start:n])
     if len(parts) >= _SLUG_MIN_PARTS and not _FUNCTION_WORDS.isdisjoint(parts):
         return ()
-    return tuple(parts)
+    return _acyclic(tuple(parts))
 
 
 cdef long long _token_groups(tuple tokens) except? -1:
@@ -672,10 +689,10 @@ cdef class _Walk:
             found = self.name_tokens.get(name)
             if found is None:
                 own = _name_tokens(name)
-                found = self.name_tokens[name] = (own, _token_groups(own))
+                found = self.name_tokens[name] = _acyclic((own, _token_groups(own)))
             tokens.extend(<tuple>found[0])
             mask |= <long long>found[1]
-        return tuple(tokens), mask, label
+        return _acyclic((_acyclic(tuple(tokens)), mask, label))
 
     cdef open_frame(self, xmlNode* c, _Tag tag):
         cdef _Frame frame = _Frame()
@@ -684,7 +701,7 @@ cdef class _Walk:
         ident = _attr_str(c, "id")
         classes = _attr_str(c, "class")
         role = _attr_str(c, "role")
-        key = (tag.name, ident, classes, role)
+        key = _acyclic((tag.name, ident, classes, role))
         names = self.names.get(key)
         if names is None:
             names = self.names[key] = self.read_names(tag.name, ident, classes, role)
@@ -753,7 +770,7 @@ cdef class _Walk:
             for i in range(max(0, n - NEAR_ANCESTORS), n):
                 near |= (<_Frame>self.frames[i]).own
             frame.near = near
-            frame.ids = tuple(self.cids)
+            frame.ids = _acyclic(tuple(self.cids))
             frame.tag_path = ">".join(self.tag_names[-TAG_PATH_DEPTH:])
         index = len(self.blocks)
         features = _measure(text, link_text, n, frame.tag_path, frame.tokens, frame.near,
@@ -783,7 +800,7 @@ cdef class _Walk:
             _FEATURES.replace(
                 self.blocks[index].features, _POSITION,
                 <double>index / <double>(total - 1) if total > 1 else 0.0)
-        return Segmentation(tuple(self.blocks), tuple(self.containers))
+        return Segmentation(_acyclic(tuple(self.blocks)), _acyclic(tuple(self.containers)))
 
 
 # --- words looked up without creating them ----------------------------------------------
