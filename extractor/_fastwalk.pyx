@@ -38,7 +38,8 @@ from cpython.ref cimport Py_DECREF, Py_INCREF
 from cpython.unicode cimport PyUnicode_DecodeUTF8
 
 from libc.stdlib cimport calloc, free, malloc
-from libc.string cimport memcmp, strcmp, strlen
+from libc.stdint cimport uint64_t
+from libc.string cimport memcmp, memcpy, strcmp, strlen
 
 from lxml.includes cimport tree
 from lxml.includes.etreepublic cimport (
@@ -1322,3 +1323,58 @@ def incompatibility():
     if len(GROUP_NAMES) > 62:
         return "too many markup groups for a 64-bit mask"
     return None
+
+
+# --- input checks ------------------------------------------------------------------------
+
+def utf8_plain(bytes data):
+    """Whether `data.decode("utf-8")` would succeed and hold neither U+FFFE nor U+FFFF
+    (characters a tree cannot hold), without building the text: the well-formed byte
+    sequences of the Unicode standard (table 3-7) are exactly what Python's strict
+    decoder accepts (no overlongs, no surrogates, nothing past U+10FFFF).  `parse` needs
+    the verdict for UTF-8 bytes it hands to libxml2 as they are; decoding a whole page
+    only to learn it, or searching the bytes for the two characters, costs more."""
+    cdef const unsigned char* p = data
+    cdef Py_ssize_t n = len(data), i = 0
+    cdef unsigned char b, lo, hi
+    cdef int more
+    cdef uint64_t word
+    while i < n:
+        b = p[i]
+        if b < 0x80:
+            # ASCII, most of any page: eight bytes at a time while none has its high bit.
+            i += 1
+            while i + 8 <= n:
+                memcpy(&word, p + i, 8)
+                if word & 0x8080808080808080ULL:
+                    break
+                i += 8
+            continue
+        lo, hi = 0x80, 0xBF
+        if 0xC2 <= b <= 0xDF:
+            more = 1
+        elif b == 0xE0:
+            more, lo = 2, 0xA0
+        elif 0xE1 <= b <= 0xEC or b == 0xEE or b == 0xEF:
+            more = 2
+        elif b == 0xED:
+            more, hi = 2, 0x9F
+        elif b == 0xF0:
+            more, lo = 3, 0x90
+        elif 0xF1 <= b <= 0xF3:
+            more = 3
+        elif b == 0xF4:
+            more, hi = 3, 0x8F
+        else:
+            return False
+        if i + more >= n:
+            return False
+        if not lo <= p[i + 1] <= hi:
+            return False
+        if b == 0xEF and p[i + 1] == 0xBF and p[i + 2] >= 0xBE:
+            return False  # U+FFFE, U+FFFF (a third byte past 0xBF fails below anyway)
+        for k in range(2, more + 1):
+            if not 0x80 <= p[i + k] <= 0xBF:
+                return False
+        i += more + 1
+    return True
