@@ -38,7 +38,8 @@ from cpython.ref cimport Py_DECREF, Py_INCREF
 from cpython.unicode cimport PyUnicode_DecodeUTF8
 
 from libc.stdlib cimport calloc, free, malloc
-from libc.string cimport memcmp, strcmp, strlen
+from libc.stdint cimport uint64_t
+from libc.string cimport memcmp, memcpy, strcmp, strlen
 
 from lxml.includes cimport tree
 from lxml.includes.etreepublic cimport (
@@ -103,6 +104,8 @@ cdef extern from "Python.h":
     object PyUnicode_New(Py_ssize_t size, Py_UCS4 maxchar)
     int PyList_SetSlice(object, Py_ssize_t, Py_ssize_t, PyObject*) except -1
     void _Py_XDECREF "Py_XDECREF"(PyObject*)
+    void PyObject_GC_UnTrack(void*)
+    bint PyObject_IS_GC(object)
 
 BUILT_LXML: str = LXML_VERSION_STRING.decode("ascii")
 BUILT_LIBXML: str = LIBXML_DOTTED_VERSION.decode("ascii")
@@ -188,6 +191,13 @@ cdef class _Slots:
             Py_INCREF(value)
             slot = <PyObject**>((<char*>raw) + self.offsets[i])
             slot[0] = <PyObject*>value
+        if PyObject_IS_GC(obj):
+            # The records hold strings, numbers, flags, tuples of those, an enum member
+            # and each other, never a container that could lead back to them: they can
+            # never be part of a reference cycle, so the cycle collector need not watch
+            # them (CPython untracks tuples of such values the same way).  A page makes
+            # hundreds; tracked, each young-generation collection walked them all.
+            PyObject_GC_UnTrack(raw)
         return obj
 
     cdef Py_ssize_t index(self, str name) except -1:
@@ -202,6 +212,14 @@ cdef class _Slots:
         Py_INCREF(value)
         slot[0] = <PyObject*>value
         _Py_XDECREF(old)
+
+
+cdef inline tuple _acyclic(tuple values):
+    """`values`, no longer watched by the cycle collector: for tuples of strings,
+    numbers and the untracked records, which cannot be part of a reference cycle (the
+    collector would untrack them itself, but only after walking them once)."""
+    PyObject_GC_UnTrack(<void*>values)
+    return values
 
 
 cdef _Slots _FEATURES = _Slots(Features)
@@ -439,7 +457,7 @@ cdef tuple _name_tokens(str name):
         parts.append(lowered[start:n])
     if len(parts) >= _SLUG_MIN_PARTS and not _FUNCTION_WORDS.isdisjoint(parts):
         return ()
-    return tuple(parts)
+    return _acyclic(tuple(parts))
 
 
 cdef long long _token_groups(tuple tokens) except? -1:
@@ -672,10 +690,10 @@ cdef class _Walk:
             found = self.name_tokens.get(name)
             if found is None:
                 own = _name_tokens(name)
-                found = self.name_tokens[name] = (own, _token_groups(own))
+                found = self.name_tokens[name] = _acyclic((own, _token_groups(own)))
             tokens.extend(<tuple>found[0])
             mask |= <long long>found[1]
-        return tuple(tokens), mask, label
+        return _acyclic((_acyclic(tuple(tokens)), mask, label))
 
     cdef open_frame(self, xmlNode* c, _Tag tag):
         cdef _Frame frame = _Frame()
@@ -684,7 +702,7 @@ cdef class _Walk:
         ident = _attr_str(c, "id")
         classes = _attr_str(c, "class")
         role = _attr_str(c, "role")
-        key = (tag.name, ident, classes, role)
+        key = _acyclic((tag.name, ident, classes, role))
         names = self.names.get(key)
         if names is None:
             names = self.names[key] = self.read_names(tag.name, ident, classes, role)
@@ -753,7 +771,7 @@ cdef class _Walk:
             for i in range(max(0, n - NEAR_ANCESTORS), n):
                 near |= (<_Frame>self.frames[i]).own
             frame.near = near
-            frame.ids = tuple(self.cids)
+            frame.ids = _acyclic(tuple(self.cids))
             frame.tag_path = ">".join(self.tag_names[-TAG_PATH_DEPTH:])
         index = len(self.blocks)
         features = _measure(text, link_text, n, frame.tag_path, frame.tokens, frame.near,
@@ -783,7 +801,7 @@ cdef class _Walk:
             _FEATURES.replace(
                 self.blocks[index].features, _POSITION,
                 <double>index / <double>(total - 1) if total > 1 else 0.0)
-        return Segmentation(tuple(self.blocks), tuple(self.containers))
+        return Segmentation(_acyclic(tuple(self.blocks)), _acyclic(tuple(self.containers)))
 
 
 # --- words looked up without creating them ----------------------------------------------
@@ -1305,3 +1323,58 @@ def incompatibility():
     if len(GROUP_NAMES) > 62:
         return "too many markup groups for a 64-bit mask"
     return None
+
+
+# --- input checks ------------------------------------------------------------------------
+
+def utf8_plain(bytes data):
+    """Whether `data.decode("utf-8")` would succeed and hold neither U+FFFE nor U+FFFF
+    (characters a tree cannot hold), without building the text: the well-formed byte
+    sequences of the Unicode standard (table 3-7) are exactly what Python's strict
+    decoder accepts (no overlongs, no surrogates, nothing past U+10FFFF).  `parse` needs
+    the verdict for UTF-8 bytes it hands to libxml2 as they are; decoding a whole page
+    only to learn it, or searching the bytes for the two characters, costs more."""
+    cdef const unsigned char* p = data
+    cdef Py_ssize_t n = len(data), i = 0
+    cdef unsigned char b, lo, hi
+    cdef int more
+    cdef uint64_t word
+    while i < n:
+        b = p[i]
+        if b < 0x80:
+            # ASCII, most of any page: eight bytes at a time while none has its high bit.
+            i += 1
+            while i + 8 <= n:
+                memcpy(&word, p + i, 8)
+                if word & 0x8080808080808080ULL:
+                    break
+                i += 8
+            continue
+        lo, hi = 0x80, 0xBF
+        if 0xC2 <= b <= 0xDF:
+            more = 1
+        elif b == 0xE0:
+            more, lo = 2, 0xA0
+        elif 0xE1 <= b <= 0xEC or b == 0xEE or b == 0xEF:
+            more = 2
+        elif b == 0xED:
+            more, hi = 2, 0x9F
+        elif b == 0xF0:
+            more, lo = 3, 0x90
+        elif 0xF1 <= b <= 0xF3:
+            more = 3
+        elif b == 0xF4:
+            more, hi = 3, 0x8F
+        else:
+            return False
+        if i + more >= n:
+            return False
+        if not lo <= p[i + 1] <= hi:
+            return False
+        if b == 0xEF and p[i + 1] == 0xBF and p[i + 2] >= 0xBE:
+            return False  # U+FFFE, U+FFFF (a third byte past 0xBF fails below anyway)
+        for k in range(2, more + 1):
+            if not 0x80 <= p[i + k] <= 0xBF:
+                return False
+        i += more + 1
+    return True

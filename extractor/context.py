@@ -12,7 +12,6 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -157,8 +156,15 @@ def cards(seg: Segmentation) -> Cards:
     # How many cards share each signature, looked up by label: a page repeats a few
     # labels many times, so each distinct label is worked once.
     per_label = Counter(labels)
-    repeats = _shared_by(per_label, signature)
-    named_repeats = _shared_by(per_label, named_signature)
+    signs = {label: _signatures(label) for label in per_label}
+    per_sign: dict[str, int] = {}
+    per_named: dict[str, int] = {}
+    for label, n in per_label.items():
+        sign, named = signs[label]
+        per_sign[sign] = per_sign.get(sign, 0) + n
+        per_named[named] = per_named.get(named, 0) + n
+    repeats = {label: per_sign[sign] for label, (sign, _) in signs.items()}
+    named_repeats = {label: per_named[named] for label, (_, named) in signs.items()}
     found = tuple([card_at[b.containers[-1]] if b.containers else None for b in seg.blocks])
     return Cards(
         found,
@@ -167,13 +173,16 @@ def cards(seg: Segmentation) -> Cards:
     )
 
 
-def _shared_by(per_label: Counter[str], sign: Callable[[str], str]) -> dict[str, int]:
-    """For each label, how many cards have a label with the same `sign`."""
-    signs = {label: sign(label) for label in per_label}
-    per_sign: dict[str, int] = {}
-    for label, n in per_label.items():
-        per_sign[signs[label]] = per_sign.get(signs[label], 0) + n
-    return {label: per_sign[signs[label]] for label in per_label}
+def _signatures(label: str) -> tuple[str, str]:
+    """`signature(label)` and `named_signature(label)`, sharing their work: most labels
+    hold no id and no digit (both are the label), and with a class the two are equal."""
+    if label.isascii() and _ID_OR_DIGIT_CHARS.isdisjoint(label):
+        return label, label
+    numbered = _DIGITS.sub("0", label)
+    if "#" not in label:
+        return numbered, numbered
+    sign = _DIGITS.sub("0", _ID.sub("", label))
+    return sign, sign if "." in label else numbered
 
 
 def revise(

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import lxml.etree
 import lxml.html
 
+from extractor.segment import COMPILED_UTF8_PLAIN as _UTF8_PLAIN
 from extractor.tuning import UTF8_MIN_VALID_PER_BROKEN
 from extractor.types import ExtractionError
 
@@ -44,6 +45,9 @@ _FORBIDDEN = re.compile(f"[{re.escape(_FORBIDDEN_CHARS)}]")
 # memchr each), the others in the decoded text (free when it holds no wide characters).
 _FORBIDDEN_BYTES: tuple[bytes, ...] = tuple(c.encode() for c in _FORBIDDEN_CHARS if c < "\x80")
 _FORBIDDEN_WIDE: tuple[str, ...] = tuple(c for c in _FORBIDDEN_CHARS if c >= "\x80")
+_BOM_PREFIXES: tuple[bytes, ...] = tuple(bom for bom, _ in _BOMS)
+# Bytes of the head `_plain_utf8` decodes: the span `_reject_non_html` searches for a tag.
+HEAD_BYTES = SNIFF_BYTES * 8
 # Bytes counted as control characters when sniffing binary input (tab to CR are text).
 _BINARY_BYTES = bytes((*range(0x09), *range(0x0E, 0x20)))
 _TAG = re.compile(r"<\s*(?:[a-zA-Z][a-zA-Z0-9:-]*|!doctype)[\s/>]", re.IGNORECASE)
@@ -55,9 +59,15 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"PK\x03\x04", "a ZIP archive"),
     (b"\x1f\x8b", "gzip-compressed data (decompress it first)"),
 )
-# A UTF-8 character of two to four bytes, well formed.
+# A UTF-8 character of two to four bytes, well formed: a lead byte, then as many
+# continuation bytes as the lead asks for.  Written to start with one character class
+# (the lookbehinds pick the branch from the lead already matched) because the regex
+# engine then skips ahead to candidate leads at C speed; spelled as three alternatives
+# each with its own lead class, it tries every branch at every byte, five times slower.
+_UTF8_LEADS = bytes(range(0xC2, 0xF5))
 _UTF8_SEQUENCE = re.compile(
-    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+    rb"[\xc2-\xf4]"
+    rb"(?:(?<=[\xc2-\xdf])[\x80-\xbf]|(?<=[\xe0-\xef])[\x80-\xbf]{2}|(?<=[\xf0-\xf4])[\x80-\xbf]{3})"
 )
 # WHATWG: labels that browsers decode as windows-1252, which is a superset of them.
 _AS_CP1252 = frozenset({"iso-8859-1", "latin-1", "latin1", "ascii", "us-ascii", "iso8859-1"})
@@ -86,6 +96,8 @@ def parse(html: bytes | str, *, encoding: str | None = None, max_bytes: int) -> 
     if isinstance(html, (bytes, bytearray, memoryview)):
         data = bytes(html[:max_bytes])
         _reject_binary(data)
+        if _plain_utf8(data, encoding):
+            return ParsedPage(root=_build_tree(data), encoding="utf-8")
         text, used, exact = _decode(data, encoding)
         if exact and used == "utf-8" and _parses_as_is(data, text):
             # libxml2 reads UTF-8 natively: handing it the bytes saves lxml re-encoding
@@ -99,6 +111,33 @@ def parse(html: bytes | str, *, encoding: str | None = None, max_bytes: int) -> 
     text = _sanitise(text)
     _reject_non_html(text)
     return ParsedPage(root=_build_tree(text), encoding=used)
+
+
+def _plain_utf8(data: bytes, hint: str | None) -> bool:
+    """Whether `parse` would take its UTF-8 path with `data` (decoded as UTF-8, exactly,
+    needing no repair, looking like HTML), decided without decoding the whole page: the
+    compiled check says the bytes are UTF-8 (without U+FFFE, U+FFFF), and the checks
+    that read text read only its head.  False means only "look closer": `parse` then
+    decodes as before.  Most pages are plain UTF-8, and decoding one only to learn so
+    cost more than the check."""
+    if _UTF8_PLAIN is None or data.startswith(_BOM_PREFIXES):
+        return False
+    if (_hint_charset(hint) or _declared_charset(data)) not in (None, "utf-8"):
+        return False  # another label is tried first (`_decode`)
+    # The compiled check also rules out `_FORBIDDEN_WIDE`, the ASCII ones are searched.
+    if any(char in data for char in _FORBIDDEN_BYTES) or not _UTF8_PLAIN(data):
+        return False
+    # A prefix of the text (the last character may be cut, and is dropped).  Bytes of
+    # more than HEAD_BYTES hold more than SNIFF_BYTES characters, all `_reject_non_html`
+    # reads but its tag search, which finding a tag in the head settles.
+    head = data[:HEAD_BYTES].decode("utf-8", errors="ignore")
+    if head.lstrip().startswith("<?"):
+        return False  # perhaps an XML declaration: `_sanitise` must drop it
+    try:
+        _reject_non_html(head)
+    except ExtractionError:
+        return False  # said again, or not, by the full text
+    return True
 
 
 def decode(data: bytes, *, hint: str | None = None) -> tuple[str, str]:
@@ -144,8 +183,12 @@ def _mostly_utf8(data: bytes) -> bool:
     legacy bytes rarely form a well-made UTF-8 sequence, so many such sequences per
     broken one say UTF-8.  Read as windows-1252, every character of the page would be
     garbled to fix a few."""
-    broken = data.decode("utf-8", errors="replace").count("\ufffd")
-    return len(_UTF8_SEQUENCE.findall(data)) >= UTF8_MIN_VALID_PER_BROKEN * broken
+    needed = UTF8_MIN_VALID_PER_BROKEN * data.decode("utf-8", errors="replace").count("\ufffd")
+    # Every sequence starts at a lead byte: too few leads settle it without the scan
+    # (legacy English text has hardly any), counted by one C pass over the bytes.
+    if len(data) - len(data.translate(None, _UTF8_LEADS)) < needed:
+        return False
+    return len(_UTF8_SEQUENCE.findall(data)) >= needed
 
 
 def _strict(data: bytes, codec: str) -> tuple[str, str, bool]:

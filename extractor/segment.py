@@ -357,3 +357,8 @@ def _walk_incompatibility(module: ModuleType) -> str | None:
 _COMPILED = load_extension("_fastwalk", _walk_incompatibility)
 COMPILED_WALK: CompiledWalk | None = _COMPILED.segment if _COMPILED else None
 COMPILED_SCAN: CompiledScan | None = _COMPILED.clean_candidates if _COMPILED else None
+# The compiled UTF-8 check `parse` uses: bytes -> whether they decode as UTF-8 to text
+# without U+FFFE and U+FFFF.
+COMPILED_UTF8_PLAIN: Callable[[bytes], bool] | None = (
+    getattr(_COMPILED, "utf8_plain", None) if _COMPILED else None
+)

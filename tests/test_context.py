@@ -9,11 +9,13 @@ from pathlib import Path
 import pytest
 from helpers import P1, P2, segment_body
 from hypothesis import given
+from hypothesis import strategies as st
 
 import extractor
 from extractor.context import (
     CONTEXT_MODEL,
     Cards,
+    _signatures,
     card_of,
     cards,
     named_signature,
@@ -85,6 +87,14 @@ def test_generated_cards_and_probabilities(html: str) -> None:
 )
 def test_signature_drops_ids_and_numbers(label: str, expected: str) -> None:
     assert signature(label) == expected
+
+
+@given(
+    st.lists(st.sampled_from(["div", "#", ".", "a", "7", "٣", "é", "-", "post", " "]), max_size=9)
+)
+def test_signatures_together_equal_each_alone(parts: list[str]) -> None:
+    label = "".join(parts)
+    assert _signatures(label) == (signature(label), named_signature(label))
 
 
 def test_repeated_cards_are_counted_across_ids_and_numbers() -> None:

@@ -6,6 +6,8 @@ hostile markup.  Skipped when the extension is not built (no compiler at install
 
 from __future__ import annotations
 
+import dataclasses
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,6 +27,7 @@ from extractor.patterns import STOPWORDS, phrase_kind
 from extractor.patterns.markup import name_tokens, token_groups
 from extractor.patterns.registry import MONTHS, NUMERIC_DATE
 from extractor.segment import Segmentation, segment_python
+from extractor.types import Container, Features
 from tests.test_patterns import _ENTRIES as PHRASE_ENTRIES
 from tests.test_patterns import _FILLER as PHRASE_FILLER
 from tests.test_properties import MARKUP_BITS, SETTINGS, pages
@@ -354,3 +357,32 @@ def test_clean_scan_leaves_the_tree_the_xpath_leaves(parts: list[tuple[str, str,
     fast, slow = clean_both_ways(f"<html><body {parts[0][1]}>{body}</body></html>")
     assert fast == slow
 
+
+
+def _acyclic_value(value: Any) -> bool:
+    """Whether `value` is made only of values that cannot lead back to a record."""
+    if value is None or isinstance(value, (str, int, float, bool, extractor.BlockKind)):
+        return True
+    if isinstance(value, tuple):
+        return all(_acyclic_value(v) for v in value)
+    if isinstance(value, (extractor.Block, Features, Container)):
+        return all(_acyclic_value(getattr(value, f.name)) for f in dataclasses.fields(value))
+    return False
+
+
+def test_records_are_left_out_of_the_cycle_collector_and_hold_no_containers() -> None:
+    # The walk untracks its records and tuples (young-generation collections walked
+    # them all); that is sound only while nothing they hold can lead back to them.
+    tree = cleaned(
+        '<html><body><div id="a1" class="post x"><h2>Title</h2><p>Some prose, here.</p>'
+        "<ul><li>one item</li><li>two items</li></ul></div></body></html>"
+    )
+    assert tree is not None
+    seg = compiled(tree)
+    assert seg.blocks and seg.containers
+    for value in (seg.blocks, seg.containers, *seg.blocks, *seg.containers):
+        assert not gc.is_tracked(value)
+        assert _acyclic_value(value)
+    for block in seg.blocks:
+        assert not gc.is_tracked(block.features)
+        assert not gc.is_tracked(block.containers)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import random
+import re
 
 import lxml.etree
 import pytest
@@ -197,6 +198,24 @@ def test_legacy_bytes_with_a_stray_utf8_sequence_are_cp1252() -> None:
     # One accidental UTF-8 pair among many legacy letters does not make a page UTF-8.
     data = page(FRENCH * 3 + "é", '<meta charset="utf-8">').encode("cp1252") + "é".encode()
     assert parse(data, max_bytes=LIMIT).encoding == "cp1252"
+
+
+def test_utf8_sequence_pattern_counts_as_the_plain_spelling() -> None:
+    # The lead-first pattern (fast to scan) must find exactly the sequences the plain
+    # three-branch spelling finds, including overlongs, cut and stray bytes.
+    from extractor.parse import _UTF8_SEQUENCE, _mostly_utf8
+    from extractor.tuning import UTF8_MIN_VALID_PER_BROKEN
+
+    plain = re.compile(
+        rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+    )
+    rng = random.Random(5)
+    alphabet = bytes([0x41, 0x80, 0x9F, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xF5])
+    for _ in range(3000):
+        data = bytes(rng.choice(alphabet) for _ in range(rng.randrange(0, 24)))
+        assert _UTF8_SEQUENCE.findall(data) == plain.findall(data), data
+        needed = UTF8_MIN_VALID_PER_BROKEN * data.decode("utf-8", errors="replace").count("\ufffd")
+        assert _mostly_utf8(data) == (len(plain.findall(data)) >= needed), data
 
 
 def test_declared_charset_contradicted_by_valid_utf8_is_utf8() -> None:
@@ -444,3 +463,65 @@ def test_utf8_bytes_parse_to_the_same_tree_as_their_text(page: str) -> None:
     from_text = parse(page, max_bytes=LIMIT)
     assert lxml.etree.tostring(from_bytes.root) == lxml.etree.tostring(from_text.root)
     assert from_bytes.encoding == "utf-8"
+
+
+def _parse_outcome(data: bytes, hint: str | None) -> tuple[str, bytes] | str:
+    try:
+        parsed = parse(data, encoding=hint, max_bytes=LIMIT)
+    except ExtractionError as exc:
+        return str(exc)
+    return parsed.encoding, lxml.etree.tostring(parsed.root)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        page(FRENCH).encode(),
+        page(RUSSIAN, '<meta charset="utf-8">').encode(),
+        page(FRENCH, '<meta charset="iso-8859-1">').encode(),  # the label is tried first
+        page(FRENCH, '<meta charset="utf-8">').encode("cp1252"),
+        codecs.BOM_UTF8 + page(JAPANESE).encode(),
+        b"  \n" + b'<?xml version="1.0"?>' + page(FRENCH).encode(),
+        page("bad\x01control").encode(),
+        page("non\ufffecharacter").encode(),
+        page("cut é").encode()[:-len("</p></body></html>") - 1],
+        ("\u3000" * 9000 + page(JAPANESE)).encode(),  # a long head of wide spaces
+        (" " * 70_000 + page(FRENCH)).encode(),  # no tag in the head the check decodes
+        ("é" * 40_000 + page(FRENCH)).encode(),
+        '{"json": "é"}'.encode(),
+        "plain text, no tags, é".encode(),
+    ],
+)
+@pytest.mark.parametrize("hint", [None, "text/html; charset=utf-8", "windows-1252"])
+def test_plain_utf8_check_changes_no_outcome(
+    data: bytes, hint: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The compiled UTF-8 check lets plain UTF-8 pages skip decoding; with it or without
+    # it, every input must parse to the same tree and encoding, or fail the same way.
+    import extractor.parse as parse_module
+
+    found = _parse_outcome(data, hint)
+    monkeypatch.setattr(parse_module, "_UTF8_PLAIN", None)
+    assert _parse_outcome(data, hint) == found
+
+
+def test_compiled_utf8_check_agrees_with_the_decoder() -> None:
+    from extractor.segment import COMPILED_UTF8_PLAIN
+
+    if COMPILED_UTF8_PLAIN is None:
+        pytest.skip("compiled walk not built")
+    rng = random.Random(7)
+    edges = bytes.fromhex(
+        "00 41 7f 80 8f 90 9f a0 bd be bf c0 c1 c2 df e0 e1 ec ed ee ef f0 f1 f3 f4 f5 ff"
+    )
+    for _ in range(20_000):
+        data = b"a" * rng.randrange(0, 17) + bytes(
+            rng.choice(edges) for _ in range(rng.randrange(0, 10))
+        ) + b"b" * rng.randrange(0, 9)
+        try:
+            plain = not any(c in data.decode("utf-8") for c in "\ufffe\uffff")
+        except UnicodeDecodeError:
+            plain = False
+        assert COMPILED_UTF8_PLAIN(data) is plain, data
+    for cp in (0x7F, 0x80, 0x7FF, 0x800, 0xD7FF, 0xE000, 0xFFFD, 0xFFFE, 0xFFFF, 0x10000, 0x10FFFF):
+        assert COMPILED_UTF8_PLAIN(chr(cp).encode() * 3) is (cp not in (0xFFFE, 0xFFFF))

@@ -798,3 +798,39 @@ def test_teaser_label_prefilter_changes_no_verdict(text: str) -> None:
     # `ends_teaser` asks `endswith` before the regex; the regex alone is the definition.
     tail = text[-TEASER_TAIL_CHARS:].lower().rstrip(_TEASER_DECORATION)
     assert ends_teaser(text) == (_TEASER_TAIL.search(tail) is not None)
+
+
+# Words that glue prompt key words into phrases and near-phrases.
+STOPWORDS_SAMPLE = ("up", "for", "our", "the", "to", "a", "us", "on", "sign", "and", "in")
+
+
+def _alternation_start(norm: str) -> int | None:
+    found = registry._PROMPTS.search(norm)
+    return None if found is None else found.start()
+
+
+@pytest.mark.parametrize("phrase", sorted(set(registry._PROMPT_PHRASES)))
+def test_prompt_start_is_where_the_alternation_matches(phrase: str) -> None:
+    # `_prompt_start` searches only the phrases whose words the line holds, each alone;
+    # it must find what the one alternation of all phrases finds, at the same place.
+    for line in (
+        phrase,
+        f"before it, {phrase}",
+        f"{phrase} and after",
+        f"x{phrase}",
+        f"{phrase}x",
+        f"re{phrase} no {phrase}",
+        phrase.replace(" ", "-"),
+    ):
+        norm = normalise_line(line)
+        tokens = registry._WORDS.findall(line.lower())
+        assert registry._prompt_start(norm, tokens) == _alternation_start(norm), line
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*STOPWORDS_SAMPLE, *registry._PROMPT_KEYS]), max_size=12))
+def test_prompt_start_on_word_salad(words_: list[str]) -> None:
+    line = " ".join(words_)
+    norm = normalise_line(line)
+    tokens = registry._WORDS.findall(line.lower())
+    assert registry._prompt_start(norm, tokens) == _alternation_start(norm)

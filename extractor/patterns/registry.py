@@ -36,12 +36,15 @@ _PLACEHOLDERS = frozenset(p for lang in ALL_LANGUAGES for p in lang.placeholder_
 def _phrase_regex(phrases: list[str], *, anchored: bool) -> re.Pattern[str]:
     """One regex for a phrase group; phrases match whole words only ("log in" is not
     found in "backlog in", "published" does not start "Published research")."""
-    parts = []
-    for phrase in sorted(set(phrases), key=len, reverse=True):
-        head = r"\b" if phrase[0].isalnum() else ""
-        tail = r"\b" if phrase[-1].isalnum() else ""
-        parts.append(head + re.escape(phrase) + tail)
+    parts = [_phrase_part(phrase) for phrase in sorted(set(phrases), key=len, reverse=True)]
     return re.compile(("^(?:" if anchored else "(?:") + "|".join(parts) + ")")
+
+
+def _phrase_part(phrase: str) -> str:
+    """One phrase as a regex, whole words only."""
+    head = r"\b" if phrase[0].isalnum() else ""
+    tail = r"\b" if phrase[-1].isalnum() else ""
+    return head + re.escape(phrase) + tail
 
 
 def _opening_word(lowered: str) -> str:
@@ -182,11 +185,20 @@ def _openings(phrases: frozenset[str]) -> dict[str, frozenset[str] | None]:
 
 _OPENINGS = _openings(_WHOLE_OR_PREFIX)
 _NO_OPENING: frozenset[str] = frozenset()
-# Prompt phrases by key word, each as the set of its words (all must be in the line).
-_PROMPTS_BY_KEY: dict[str, list[frozenset[str]]] = {}
-for _prompt in _PROMPT_PHRASES:
-    _PROMPTS_BY_KEY.setdefault(_key_word(_prompt), []).append(frozenset(_words_of(_prompt)))
+# Prompt phrases by key word, each as the set of its words (all must be in the line) and
+# its own regex (`_phrase_part`, as in `_PROMPTS`).
+_PROMPTS_BY_KEY: dict[str, list[tuple[frozenset[str], re.Pattern[str]]]] = {}
+for _prompt in sorted(set(_PROMPT_PHRASES)):
+    _PROMPTS_BY_KEY.setdefault(_key_word(_prompt), []).append(
+        (frozenset(_words_of(_prompt)), re.compile(_phrase_part(_prompt)))
+    )
 _PROMPT_KEYS: frozenset[str] = frozenset(_PROMPTS_BY_KEY)
+# A phrase found in a line has each of its words as a whole word of the line (what
+# `_prompt_start` relies on) when it opens and closes with a letter or digit (then
+# bounded by `\b`) or with a character that is no word character at all.
+assert all(
+    (edge.isalnum() or not re.match(r"\w", edge)) for p in _PROMPT_PHRASES for edge in (p[0], p[-1])
+), "a prompt phrase must open and close with a letter, a digit or punctuation"
 # Credit words are looked for as words; credit signs that are not words ("©") in the text.
 _CREDIT_WORD_SET: frozenset[str] = frozenset(w for w in _CREDIT_LEADS if w.isalnum())
 _CREDIT_SIGNS: tuple[str, ...] = tuple(w for w in _CREDIT_LEADS if not w.isalnum())
@@ -225,8 +237,25 @@ def _may_match(text: str, tokens: list[str], words: int) -> bool:
         return False
     present = set(tokens)
     return any(
-        phrase <= present for key in _PROMPT_KEYS & present for phrase in _PROMPTS_BY_KEY[key]
+        words <= present for key in _PROMPT_KEYS & present for words, _ in _PROMPTS_BY_KEY[key]
     )
+
+
+def _prompt_start(norm: str, tokens: list[str]) -> int | None:
+    """Where `_PROMPTS.search(norm)` would match, or None; `tokens` are the line's
+    lower-case words (a superset of `norm`'s).  The leftmost match of an alternation is
+    the leftmost of its phrases' own first matches, and a phrase can match only in a line
+    holding all its words: so only those phrases are searched, each alone (a literal
+    regex, which the engine scans for at C speed), where the whole alternation tries
+    every phrase at every position of the line."""
+    present = set(tokens)
+    starts = [
+        found.start()
+        for key in _PROMPT_KEYS & present
+        for words, pattern in _PROMPTS_BY_KEY[key]
+        if words <= present and (found := pattern.search(norm)) is not None
+    ]
+    return min(starts) if starts else None
 
 
 # A prompt phrase only condemns a short line: prose may mention "newsletter" in passing.
@@ -282,8 +311,8 @@ def _short_line_kind(
         return "prompt"
     # The alternation of every prompt phrase is slow; most lines hold no phrase's key word.
     if not _PROMPT_KEYS.isdisjoint(tokens):
-        prompt = _PROMPTS.search(norm)
-        if prompt and (prompt.start() == 0 or words <= PROMPT_ANYWHERE_MAX_WORDS):
+        start = _prompt_start(norm, tokens)
+        if start is not None and (start == 0 or words <= PROMPT_ANYWHERE_MAX_WORDS):
             return "prompt"
     if any(word in lowered for word in _CREDIT_LEADS) and _CREDIT.search(text):
         return "credit"
@@ -297,7 +326,7 @@ def mentions_prompt(text: str) -> bool:
     tokens = _WORDS.findall(text.lower())
     if _PROMPT_KEYS.isdisjoint(tokens):
         return False
-    return _PROMPTS.search(normalise_line(text)) is not None
+    return _prompt_start(normalise_line(text), tokens) is not None
 
 
 def _mostly_social(words: list[str]) -> bool:
