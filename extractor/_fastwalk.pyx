@@ -1327,9 +1327,16 @@ def incompatibility():
 
 # --- input checks ------------------------------------------------------------------------
 
+cdef inline bint _forbidden_ascii(unsigned char b) noexcept:
+    """An ASCII control character other than tab, line feed and carriage return, or DEL:
+    `parse._FORBIDDEN_CHARS`' ASCII part (tests/test_parse.py holds the two together)."""
+    return (b < 0x20 and b != 0x09 and b != 0x0A and b != 0x0D) or b == 0x7F
+
+
 def utf8_plain(bytes data):
-    """Whether `data.decode("utf-8")` would succeed and hold neither U+FFFE nor U+FFFF
-    (characters a tree cannot hold), without building the text: the well-formed byte
+    """Whether `data.decode("utf-8")` would succeed and hold none of the characters a
+    tree cannot hold (U+FFFE, U+FFFF, ASCII controls but tab, LF, CR; DEL), without
+    building the text: the well-formed byte
     sequences of the Unicode standard (table 3-7) are exactly what Python's strict
     decoder accepts (no overlongs, no surrogates, nothing past U+10FFFF).  `parse` needs
     the verdict for UTF-8 bytes it hands to libxml2 as they are; decoding a whole page
@@ -1342,11 +1349,16 @@ def utf8_plain(bytes data):
     while i < n:
         b = p[i]
         if b < 0x80:
-            # ASCII, most of any page: eight bytes at a time while none has its high bit.
+            if _forbidden_ascii(b):
+                return False
+            # ASCII, most of any page: eight bytes at a time while none has its high bit
+            # and none is below 0x20 or DEL (those go one by one: a line feed is fine).
             i += 1
             while i + 8 <= n:
                 memcpy(&word, p + i, 8)
-                if word & 0x8080808080808080ULL:
+                if (word & 0x8080808080808080ULL
+                        or (word - 0x2020202020202020ULL) & ~word & 0x8080808080808080ULL
+                        or (word + 0x0101010101010101ULL) & 0x8080808080808080ULL):
                     break
                 i += 8
             continue

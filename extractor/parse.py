@@ -124,8 +124,8 @@ def _plain_utf8(data: bytes, hint: str | None) -> bool:
         return False
     if (_hint_charset(hint) or _declared_charset(data)) not in (None, "utf-8"):
         return False  # another label is tried first (`_decode`)
-    # The compiled check also rules out `_FORBIDDEN_WIDE`, the ASCII ones are searched.
-    if any(char in data for char in _FORBIDDEN_BYTES) or not _UTF8_PLAIN(data):
+    # The compiled check also rules out every character of `_FORBIDDEN_CHARS`.
+    if not _UTF8_PLAIN(data):
         return False
     # A prefix of the text (the last character may be cut, and is dropped).  Bytes of
     # more than HEAD_BYTES hold more than SNIFF_BYTES characters, all `_reject_non_html`

@@ -11,7 +11,7 @@ import pytest
 
 import extractor
 from extractor import ExtractionError
-from extractor.parse import ParsedPage, decode, parse
+from extractor.parse import _FORBIDDEN_CHARS, ParsedPage, decode, parse
 
 LIMIT = 1_000_000
 RUSSIAN = "Привет, мир! Это статья о погоде в Москве."
@@ -512,16 +512,18 @@ def test_compiled_utf8_check_agrees_with_the_decoder() -> None:
         pytest.skip("compiled walk not built")
     rng = random.Random(7)
     edges = bytes.fromhex(
-        "00 41 7f 80 8f 90 9f a0 bd be bf c0 c1 c2 df e0 e1 ec ed ee ef f0 f1 f3 f4 f5 ff"
+        "00 09 0a 0b 0d 1f 20 41 7f 80 8f 90 9f a0 bd be bf c0 c1 c2 df e0 e1 ec ed ee ef"
+        "f0 f1 f3 f4 f5 ff"
     )
     for _ in range(20_000):
         data = b"a" * rng.randrange(0, 17) + bytes(
             rng.choice(edges) for _ in range(rng.randrange(0, 10))
         ) + b"b" * rng.randrange(0, 9)
         try:
-            plain = not any(c in data.decode("utf-8") for c in "\ufffe\uffff")
+            plain = not any(c in data.decode("utf-8") for c in _FORBIDDEN_CHARS)
         except UnicodeDecodeError:
             plain = False
         assert COMPILED_UTF8_PLAIN(data) is plain, data
-    for cp in (0x7F, 0x80, 0x7FF, 0x800, 0xD7FF, 0xE000, 0xFFFD, 0xFFFE, 0xFFFF, 0x10000, 0x10FFFF):
-        assert COMPILED_UTF8_PLAIN(chr(cp).encode() * 3) is (cp not in (0xFFFE, 0xFFFF))
+    for cp in (*range(0x80), 0x80, 0x7FF, 0x800, 0xD7FF, 0xE000, 0xFFFD, 0xFFFE, 0xFFFF, 0x10FFFF):
+        for data in (chr(cp).encode() * 3, b"<p>text</p>\n" + chr(cp).encode() + b"x" * 20):
+            assert COMPILED_UTF8_PLAIN(data) is (chr(cp) not in _FORBIDDEN_CHARS), (cp, data)
