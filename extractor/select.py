@@ -22,8 +22,7 @@ from extractor.patterns import (
     GROUP_BITS,
     ends_teaser,
     group_names,
-    is_notice_line,
-    is_taxonomy_line,
+    opening_label,
 )
 from extractor.patterns.registry import MONTHS
 from extractor.score import COMPILED_STAGES, Score
@@ -501,9 +500,10 @@ def hard_rule(
         return None
     if f.phrase in _FURNITURE_PHRASES:
         return f"furniture line ({f.phrase})"
-    if f.words <= TAXONOMY_LINE_MAX_WORDS and is_taxonomy_line(block.text):
+    label = opening_label(block.text)
+    if label == "taxonomy" and f.words <= TAXONOMY_LINE_MAX_WORDS:
         return "furniture line (tags and categories)"
-    if is_notice_line(block.text):
+    if label == "notice":
         return "furniture line (browser notice)"
     if f.date_like and mostly_date(block.text):
         return "date line"

@@ -24,6 +24,7 @@ from extractor.patterns.registry import (
     is_notice_line,
     is_taxonomy_line,
     mentions_prompt,
+    opening_label,
     phrase_kind,
 )
 
@@ -41,6 +42,7 @@ __all__ = [
     "is_taxonomy_line",
     "match_phrase",
     "mentions_prompt",
+    "opening_label",
     "phrase_kind",
     "read_names",
     "token_groups",

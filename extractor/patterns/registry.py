@@ -361,21 +361,27 @@ def is_taxonomy_line(text: str) -> bool:
     """Whether `text` opens with a filing label ("Tags:", "Filed under:", "This entry was
     posted ..."): the post's tags and categories, at any length.  A short line that opens
     with "By" may be a byline, a long one is a sentence; a long tag list is still a list."""
-    head = text.lstrip()[:TAXONOMY_HEAD_CHARS].lower()
-    if _opening_word(head) not in _TAXONOMY_OPENERS:
-        return False
-    head = _SPACED_COLON.sub(":", head)
-    return _TAXONOMY.match(head) is not None
+    return opening_label(text) == "taxonomy"
 
 
 def is_notice_line(text: str) -> bool:
     """Whether `text` opens with a notice about the reader's browser ("This page is best
     viewed in ...", "JavaScript is disabled"): furniture at any length, as such notices run
     on into instructions, where a prompt phrase only condemns a short line."""
+    return opening_label(text) == "notice"
+
+
+def opening_label(text: str) -> str | None:
+    """"taxonomy" or "notice" when `text` opens with one of those labels (above), else
+    None: both are looked for in one reading of the line's head, which `select` does for
+    every block."""
     head = text.lstrip()[:TAXONOMY_HEAD_CHARS].lower()
-    if _opening_word(head) not in _NOTICE_OPENERS:
-        return False
-    return _NOTICES.match(head) is not None
+    first = _opening_word(head)
+    if first in _TAXONOMY_OPENERS and _TAXONOMY.match(_SPACED_COLON.sub(":", head)):
+        return "taxonomy"
+    if first in _NOTICE_OPENERS and _NOTICES.match(head):
+        return "notice"
+    return None
 
 
 def _is_comment_count(norm: str) -> bool:
