@@ -114,9 +114,7 @@ def card_of(seg: Segmentation, block: Block) -> Container | None:
 
 def signature(label: str) -> str:
     """A container's markup without its id and numbers: what repeated cards share."""
-    if label.isascii() and _ID_OR_DIGIT_CHARS.isdisjoint(label):
-        return label
-    return _DIGITS.sub("0", _ID.sub("", label))
+    return _signatures(label)[0]
 
 
 def named_signature(label: str) -> str:
@@ -124,7 +122,7 @@ def named_signature(label: str) -> str:
     zeroed): the id is then all that names the element, and without it every plain
     `<div>` of the page would count as a copy of the one holding the article
     (`div#content` is no card of a listing; `div#post-12`, `div#post-13` still are)."""
-    return signature(label) if "." in label else _DIGITS.sub("0", label)
+    return _signatures(label)[1]
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,8 +172,9 @@ def cards(seg: Segmentation) -> Cards:
 
 
 def _signatures(label: str) -> tuple[str, str]:
-    """`signature(label)` and `named_signature(label)`, sharing their work: most labels
-    hold no id and no digit (both are the label), and with a class the two are equal."""
+    """`signature(label)` and `named_signature(label)`, worked together (`cards` needs
+    both): most labels hold no id and no digit (both are the label), and with a class
+    the two are equal."""
     if label.isascii() and _ID_OR_DIGIT_CHARS.isdisjoint(label):
         return label, label
     numbered = _DIGITS.sub("0", label)

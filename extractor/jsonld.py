@@ -74,7 +74,7 @@ def _bodies(node: Any, depth: int) -> Iterator[str]:
 
 def shingle_set(text: str, size: int = 4) -> frozenset[tuple[str, ...]]:
     """Lower-case word n-grams of `text`, for matching blocks against it."""
-    return frozenset(_grams(text, size))
+    return frozenset(_grams(_WORD.findall(text.lower()), size))
 
 
 def match_share(text: str, body: frozenset[tuple[str, ...]], size: int = 4) -> float:
@@ -89,11 +89,10 @@ def match_share(text: str, body: frozenset[tuple[str, ...]], size: int = 4) -> f
     count = len(words) - size + 1
     if count <= 0:
         return 0.0
-    return sum(map(body.__contains__, zip(*(words[i:] for i in range(size))))) / count
+    return sum(map(body.__contains__, _grams(words, size))) / count
 
 
-def _grams(text: str, size: int) -> list[tuple[str, ...]]:
-    """Lower-case word n-grams of `text`, in order (zipping shifted word lists builds
-    the tuples in C)."""
-    words = _WORD.findall(text.lower())
-    return list(zip(*(words[i:] for i in range(size))))
+def _grams(words: list[str], size: int) -> Iterator[tuple[str, ...]]:
+    """The word n-grams of `words`, in order (zipping shifted word lists builds the
+    tuples in C)."""
+    return zip(*(words[i:] for i in range(size)))

@@ -116,8 +116,8 @@ def parse(html: bytes | str, *, encoding: str | None = None, max_bytes: int) -> 
 def _plain_utf8(data: bytes, hint: str | None) -> bool:
     """Whether `parse` would take its UTF-8 path with `data` (decoded as UTF-8, exactly,
     needing no repair, looking like HTML), decided without decoding the whole page: the
-    compiled check says the bytes are UTF-8 (without U+FFFE, U+FFFF), and the checks
-    that read text read only its head.  False means only "look closer": `parse` then
+    compiled check says the bytes are UTF-8 holding no character a tree cannot hold,
+    and the checks that read text read only its head.  False means only "look closer": `parse` then
     decodes as before.  Most pages are plain UTF-8, and decoding one only to learn so
     cost more than the check."""
     if _UTF8_PLAIN is None or data.startswith(_BOM_PREFIXES):

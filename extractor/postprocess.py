@@ -11,7 +11,7 @@ from itertools import compress
 
 from extractor.patterns import GROUP_BITS, mentions_prompt
 from extractor.segment import Segmentation
-from extractor.select import Selection
+from extractor.select import Selection, note
 from extractor.tuning import (
     APPEAL_MAX_WORDS,
     AUTHOR_BOX_MAX_BLOCKS,
@@ -73,8 +73,7 @@ def text_key(text: str) -> str:
 
 def _drop(kept: list[bool], reasons: list[list[str]] | None, i: int, why: str) -> None:
     kept[i] = False
-    if reasons is not None:
-        reasons[i].append(f"dropped: {why}")
+    note(reasons, i, f"dropped: {why}")
 
 
 def _drop_teasers_listed_twice(

@@ -122,10 +122,11 @@ def select_by_probability(
     if not seg.blocks:
         return Selection(region=-1, kept=(), reasons=())
     layout = layout or cards(seg)
-    totals = region_totals(seg, probs, REGION_PIVOT[options.favor], layout)
+    pivot = REGION_PIVOT[options.favor]
+    totals = region_totals(seg, probs, pivot, layout)
     region = best_region(seg, totals)
     areas = (region, *sibling_regions(seg, totals, region))
-    run, loose = paragraph_run(seg, totals, probs, REGION_PIVOT[options.favor], layout, region)
+    run, loose = paragraph_run(seg, totals, probs, pivot, layout, region)
     areas += tuple([c for c in run if c not in areas])
     threshold = KEEP_THRESHOLD[options.favor]
     kept, vetoes = _initial(seg, probs, areas, loose, threshold, options)
@@ -213,19 +214,11 @@ def best_region(seg: Segmentation, totals: list[float]) -> int:
     )
     if top <= 0:
         return best
-    outer = seg.containers[best]
     floor = top - min(REGION_TIGHTER_SHARE * top, REGION_TIGHTER_MAX)
-    tighter = []
-    # Containers are numbered in document order: those inside `outer` follow it, deeper.
-    for c in seg.containers[best + 1 :]:
-        if c.depth <= outer.depth:
-            break
-        if totals[c.id] >= floor:
-            tighter.append(c.id)
+    tighter = [c.id for c in inside(seg, best) if totals[c.id] >= floor]
     if not tighter:
         return best
     return min(tighter, key=lambda cid: (_span(seg, cid), -totals[cid], -seg.containers[cid].depth))
-
 
 
 def sibling_regions(seg: Segmentation, totals: list[float], region: int) -> list[int]:
@@ -246,7 +239,7 @@ def paragraph_run(
     totals: list[float],
     probs: list[float],
     pivot: float,
-    layout: Cards | None,
+    layout: Cards,
     region: int,
 ) -> tuple[list[int], list[int]]:
     """When the region is one paragraph's box, the boxes and loose blocks beside it that
@@ -265,10 +258,10 @@ def paragraph_run(
     # (first block, weight, container id or -1, loose block index or -1), in page order
     items = [
         (c.first_block, totals[c.id], c.id, -1)
-        for c in seg.containers[parent + 1 :]
+        for c in inside(seg, parent)
         if c.parent == parent and c.end_block > c.first_block
     ]
-    repeats = (layout or cards(seg)).named_repeats
+    repeats = layout.named_repeats
     for j in range(column.first_block, column.end_block):
         if seg.blocks[j].containers[-1] == parent:
             items.append((j, _weight(seg.blocks[j], probs[j], pivot, repeats[j]), -1, j))
@@ -558,6 +551,7 @@ def _noise_box(seg: Segmentation, block: Block, region: int, cum_words: list[int
         if share <= NOISE_BOX_MAX_SHARE or named & _COMMENTS_BIT:
             return f"<{box.tag}>" if box.tag in NOISE_BOX_TAGS else ", ".join(group_names(named))
     return ""
+
 
 def _rescue_by_context(
     blocks: tuple[Block, ...],

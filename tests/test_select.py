@@ -232,7 +232,7 @@ def test_paragraph_run_only_for_a_one_block_region() -> None:
     totals = region_totals(s, [0.9, 0.9, 0.3], 0.4)
     region = best_region(s, totals)
     assert s.containers[region].label == "div#story"
-    assert paragraph_run(s, totals, [0.9, 0.9, 0.3], 0.4, None, region) == ([], [])
+    assert paragraph_run(s, totals, [0.9, 0.9, 0.3], 0.4, cards(s), region) == ([], [])
 
 
 @pytest.mark.parametrize("favor", ["precision", "balanced", "recall"])

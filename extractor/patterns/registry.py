@@ -56,6 +56,8 @@ def _opening_word(lowered: str) -> str:
 # ("Mehr zum Thema auf example.de", "More from Science").
 _RELATED_PREFIX = _phrase_regex([p for p in _RELATED if " " in p], anchored=True)
 _PROMPT_PHRASES = [p for lang in ALL_LANGUAGES for p in lang.prompt_phrases]
+# Every prompt phrase in one alternation: the definition `_prompt_start` answers for,
+# faster (tests/test_patterns.py holds the two together).
 _PROMPTS = _phrase_regex(_PROMPT_PHRASES, anchored=False)
 _BYLINES = _phrase_regex([p for lang in ALL_LANGUAGES for p in lang.byline_prefixes], anchored=True)
 _CROSSLINKS = _phrase_regex(
@@ -91,9 +93,9 @@ _NOTICES = _phrase_regex(
 _NOTICE_OPENERS: frozenset[str] = frozenset(
     _opening_word(p) for lang in ALL_LANGUAGES for p in lang.notice_phrases
 )
-# How much of a line's start the taxonomy labels are looked for in (the longest label,
-# "this entry was posted", and leading space fit with room to spare).
-TAXONOMY_HEAD_CHARS = 40
+# How much of a line's start the filing labels and browser notices are looked for in (the
+# longest label, "this entry was posted", and leading space fit with room to spare).
+LABEL_HEAD_CHARS = 40
 # The labels' first words: a line opening with none of them is not looked at further,
 # which keeps the check (run on every kept block) to one set lookup for ordinary prose.
 _TAXONOMY_OPENERS: frozenset[str] = frozenset(
@@ -375,7 +377,7 @@ def opening_label(text: str) -> str | None:
     """"taxonomy" or "notice" when `text` opens with one of those labels (above), else
     None: both are looked for in one reading of the line's head, which `select` does for
     every block."""
-    head = text.lstrip()[:TAXONOMY_HEAD_CHARS].lower()
+    head = text.lstrip()[:LABEL_HEAD_CHARS].lower()
     first = _opening_word(head)
     if first in _TAXONOMY_OPENERS and _TAXONOMY.match(_SPACED_COLON.sub(":", head)):
         return "taxonomy"
