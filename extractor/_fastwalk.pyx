@@ -26,8 +26,13 @@ Rules it keeps, so its output equals the reference to the last bit:
   each held to the Python by tests on generated input and on every data-set line or
   name: `_may_phrase` (no trigger word of `registry._may_match`, so no phrase),
   `_numeric_date_shape` (no NUMERIC_DATE without it), `_Vocabulary` (the stop word,
-  month and trigger sets, looked up by slice), `_collapse_spaces` (split and join),
-  `_name_tokens` / `_token_groups` (`markup`'s, for ASCII names; others go to Python).
+  month and trigger sets, looked up by slice), `_collapse_spaces` (split and join,
+  counting what `measure` counts on the way), `_CLASSES` (the character predicates, as
+  a table for the first 256 code points), `_name_tokens` / `_token_groups` (`markup`'s,
+  for ASCII names; others go to Python);
+* a block's text runs are gathered as libxml2's UTF-8 bytes and decoded once, when the
+  block closes, instead of one str per text node; the loops over characters are
+  compiled once per str width (`uchar`).
 
 No module-level mutable state: every call builds its own `_Walk`.
 """
@@ -37,9 +42,9 @@ from cpython.object cimport PyObject, PyTypeObject
 from cpython.ref cimport Py_DECREF, Py_INCREF
 from cpython.unicode cimport PyUnicode_DecodeUTF8
 
-from libc.stdlib cimport calloc, free, malloc
+from libc.stdlib cimport calloc, free, malloc, realloc
 from libc.stdint cimport uint64_t
-from libc.string cimport memcmp, memcpy, strcmp, strlen
+from libc.string cimport memcmp, memcpy, memset, strcmp, strlen
 
 from lxml.includes cimport tree
 from lxml.includes.etreepublic cimport (
@@ -93,12 +98,18 @@ cdef extern from "Python.h":
     ctypedef PyObject* (*allocfunc)(PyTypeObject*, Py_ssize_t)
     ctypedef struct _AllocatingType "PyTypeObject":
         allocfunc tp_alloc
+    ctypedef unsigned char Py_UCS1
+    ctypedef unsigned short Py_UCS2
     int Py_UNICODE_ISSPACE(Py_UCS4)
     int Py_UNICODE_ISUPPER(Py_UCS4)
     int Py_UNICODE_ISDECIMAL(Py_UCS4)
     int Py_UNICODE_ISALNUM(Py_UCS4)
     void* PyUnicode_DATA(object)
     int PyUnicode_KIND(object)
+    enum:
+        PyUnicode_1BYTE_KIND
+        PyUnicode_2BYTE_KIND
+        PyUnicode_4BYTE_KIND
     Py_UCS4 PyUnicode_READ(int kind, void* data, Py_ssize_t index) noexcept
     void PyUnicode_WRITE(int kind, void* data, Py_ssize_t index, Py_UCS4 value) noexcept
     object PyUnicode_New(Py_ssize_t size, Py_UCS4 maxchar)
@@ -128,6 +139,59 @@ cdef inline bint _is_cjk(Py_UCS4 c) noexcept:
     """features._CJK: Han, hiragana, katakana."""
     return (0x3040 <= c <= 0x30FF or 0x3400 <= c <= 0x4DBF or 0x4E00 <= c <= 0x9FFF
             or 0xF900 <= c <= 0xFAFF or 0xFF66 <= c <= 0xFF9F)
+
+# The same classes (and `str.isspace`, `isupper`, `isdecimal`, `\\w`) for the first 256
+# code points, read from the functions above when the module loads, so the loops over a
+# text's characters look them up instead of testing each predicate: a page's text is
+# almost all in this range.  `_class_of` answers for every code point.
+cdef enum CharClass:
+    CH_SPACE = 1
+    CH_PUNCT = 2
+    CH_EDGE = 4
+    CH_UPPER = 8
+    CH_DECIMAL = 16
+    CH_WORD = 32
+
+cdef unsigned char _CLASSES[256]
+
+
+cdef inline bint _is_word_char(Py_UCS4 c) noexcept:
+    """`\\w` of `re` on str: what `registry._WORDS` finds runs of."""
+    if c < 128:
+        return (97 <= (<unsigned int>c | 32) <= 122) or (48 <= c <= 57) or c == 95
+    return Py_UNICODE_ISALNUM(c)
+
+
+cdef unsigned char _classify(Py_UCS4 c) noexcept:
+    return ((CH_SPACE if Py_UNICODE_ISSPACE(c) else 0)
+            | (CH_PUNCT if _is_punct(c) else 0)
+            | (CH_EDGE if _is_edge(c) else 0)
+            | (CH_UPPER if Py_UNICODE_ISUPPER(c) else 0)
+            | (CH_DECIMAL if Py_UNICODE_ISDECIMAL(c) else 0)
+            | (CH_WORD if _is_word_char(c) else 0))
+
+
+cdef inline unsigned char _class_of(Py_UCS4 c) noexcept:
+    return _CLASSES[c] if c < 256 else _classify(c)
+
+
+cdef Py_UCS4 _code
+for _code in range(256):
+    _CLASSES[_code] = _classify(_code)
+
+
+def class_of(Py_UCS4 c):
+    """`_class_of`, for tests."""
+    return _class_of(c)
+
+
+# A str's characters, at each of the three widths CPython stores them in; the loops
+# below are compiled once per width, so no character read dispatches on the width.
+ctypedef fused uchar:
+    Py_UCS1
+    Py_UCS2
+    Py_UCS4
+
 
 _INLINED = {
     "_WORD_EDGES": "\"'“”‘’«»()[]{}.,;:!?…-–—*",
@@ -304,26 +368,45 @@ cdef inline str _utf8(const char* s):
     return PyUnicode_DecodeUTF8(s, strlen(s), NULL)
 
 
-cdef object _text_run(xmlNode* c):
-    """lxml's `_collectText`: the adjacent text/CDATA nodes from `c` on, or None."""
-    cdef list parts = None
-    first = None
+# Text gathered for a block, as libxml2 holds it (UTF-8), decoded once when it closes.
+cdef struct _Bytes:
+    char* data
+    Py_ssize_t size, capacity
+
+
+cdef int _append(_Bytes* out, const char* data, Py_ssize_t size) except -1:
+    cdef Py_ssize_t capacity
+    cdef char* grown
+    if out.size + size > out.capacity:
+        capacity = max(2 * out.capacity, out.size + size, 256)
+        grown = <char*>realloc(out.data, capacity)
+        if grown == NULL:
+            raise MemoryError()
+        out.data = grown
+        out.capacity = capacity
+    memcpy(out.data + out.size, data, size)
+    out.size += size
+    return 0
+
+
+cdef int _append_run(_Bytes* out, xmlNode* c) except -1:
+    """Append lxml's `_collectText` of `c` (the adjacent text/CDATA nodes from `c` on,
+    what `.text` or `.tail` reads) to `out`."""
+    cdef Py_ssize_t size
     while c != NULL:
         if c.type == tree.XML_TEXT_NODE or c.type == tree.XML_CDATA_SECTION_NODE:
-            if c.content != NULL and c.content[0] != 0:
-                piece = _utf8(<const char*>c.content)
-                if first is None:
-                    first = piece
-                else:
-                    if parts is None:
-                        parts = [first]
-                    parts.append(piece)
+            if c.content != NULL:
+                size = strlen(<const char*>c.content)
+                if size:
+                    _append(out, <const char*>c.content, size)
         elif c.type != tree.XML_XINCLUDE_START and c.type != tree.XML_XINCLUDE_END:
             break
         c = c.next
-    if parts is not None:
-        return "".join(parts)
-    return first
+    return 0
+
+
+cdef inline str _decoded(const _Bytes* b, Py_ssize_t start):
+    return PyUnicode_DecodeUTF8(b.data + start, b.size - start, NULL)
 
 
 cdef const char* _attr(xmlNode* c, const char* name) except? NULL:
@@ -530,7 +613,9 @@ cdef class _Walk:
     cdef Py_ssize_t tag_count
     cdef dict names  # (tag, id, class, role) -> (tokens, groups, label)
     cdef dict name_tokens  # one class/id/role name -> its tokens
-    cdef list frames, cids, tag_names, pieces, link_pieces
+    cdef list frames, cids, tag_names
+    # The current block's text and the text of its links (link runs joined by spaces).
+    cdef _Bytes text, link_text
     cdef list containers  # Container per opened element; end_block set when it closes
     cdef list blocks  # Block per block, measured; position set by `finish`
     cdef dict phrases  # text -> phrase_kind: pages repeat short lines
@@ -548,8 +633,10 @@ cdef class _Walk:
         self.containers = []
         self.blocks = []
         self.phrases = {}
-        self.pieces = []
-        self.link_pieces = []
+
+    def __dealloc__(self):
+        free(self.text.data)
+        free(self.link_text.data)
 
     cdef _Tag tag_of(self, xmlNode* c):
         cdef _Tag info
@@ -616,17 +703,15 @@ cdef class _Walk:
             if self.last_was_br or not (<_Frame>self.frames[-1]).tag.keeps_breaks:
                 self.flush()
             else:
-                self.pieces.append("\n")
+                _append(&self.text, "\n", 1)
             self.last_was_br = True
             return
         if tag.kind != K_BLOCK:
             if tag.kind == K_LINK:
                 self.link_depth += 1
-            text = _text_run(c.children)
-            if text:
-                self.add_text(text)
-            elif tag.glyph and _first_visited(c.children) == NULL and self.pieces:
-                self.pieces.append(" ")
+            if (not self.add_text(c.children) and tag.glyph
+                    and _first_visited(c.children) == NULL and self.text.size):
+                _append(&self.text, " ", 1)
             return
         self.flush()
         self.open_frame(c, tag)
@@ -636,9 +721,7 @@ cdef class _Walk:
             self.list_depth += 1
         elif tag.counter == C_QUOTE:
             self.quote_depth += 1
-        text = _text_run(c.children)
-        if text:
-            self.add_text(text)
+        self.add_text(c.children)
 
     cdef end(self, xmlNode* c):
         cdef _Tag tag
@@ -660,17 +743,24 @@ cdef class _Walk:
             elif tag.counter == C_QUOTE:
                 self.quote_depth -= 1
         if self.frames:
-            tail = _text_run(c.next)
-            if tail:
-                self.add_text(tail)
+            self.add_text(c.next)
 
-    cdef add_text(self, str text):
-        if self.last_was_br and text.isspace():
-            return
+    cdef bint add_text(self, xmlNode* run) except -1:
+        """Add the text run from `run` on (`.text` or `.tail`) to the block; whether
+        the run held any text (blank text right after a <br> is read, then dropped)."""
+        cdef Py_ssize_t start = self.text.size
+        _append_run(&self.text, run)
+        if self.text.size == start:
+            return False
+        if self.last_was_br and _decoded(&self.text, start).isspace():
+            self.text.size = start
+            return True
         self.last_was_br = False
-        self.pieces.append(text)
         if self.link_depth:
-            self.link_pieces.append(text)
+            if self.link_text.size:
+                _append(&self.link_text, " ", 1)
+            _append(&self.link_text, self.text.data + start, self.text.size - start)
+        return True
 
     cdef tuple read_names(self, str tag, str ident, str classes, str role):
         """`segment._names`: tokens, groups and label, each distinct name worked once
@@ -746,22 +836,23 @@ cdef class _Walk:
         cdef _Frame frame
         cdef long long near = 0
         cdef Py_ssize_t i, n
+        cdef _Counts counts
         self.last_was_br = False
-        if not self.pieces:
+        if not self.text.size:
             return
-        raw = "".join(self.pieces)
-        link_text = " ".join(self.link_pieces) if self.link_pieces else ""
-        PyList_SetSlice(self.pieces, 0, len(self.pieces), NULL)
-        if self.link_pieces:
-            PyList_SetSlice(self.link_pieces, 0, len(self.link_pieces), NULL)
+        raw = _decoded(&self.text, 0)
+        link_text = _decoded(&self.link_text, 0) if self.link_text.size else ""
+        self.text.size = self.link_text.size = 0
         if len(self.blocks) >= self.max_blocks:
             return
+        memset(&counts, 0, sizeof(counts))
         if self.pre_depth:
             text = raw.strip("\n")
             if not text.strip():
                 return
+            _count_text(text, &counts)
         else:
-            text = _collapse_spaces(raw)
+            text = _collapse_spaces(raw, &counts)
             if not text:
                 return
         frame = self.frames[-1]
@@ -774,7 +865,7 @@ cdef class _Walk:
             frame.ids = _acyclic(tuple(self.cids))
             frame.tag_path = ">".join(self.tag_names[-TAG_PATH_DEPTH:])
         index = len(self.blocks)
-        features = _measure(text, link_text, n, frame.tag_path, frame.tokens, frame.near,
+        features = _measure(text, &counts, link_text, n, frame.tag_path, frame.tokens, frame.near,
                             frame.groups, frame.article, frame.boilerplate, self.phrases)
         self.blocks.append(_BLOCK.build((index, kind, text, frame.tag.name, level,
                                          frame.ids, features)))
@@ -813,13 +904,13 @@ cdef enum VocabFlag:
     V_SHORT_TRIGGER = 8  # ... in a line of at most PROMPT_MAX_WORDS words
 
 
-cdef inline unsigned long long _fnv(int kind, void* data, Py_ssize_t start,
+cdef inline unsigned long long _fnv(const uchar* data, Py_ssize_t start,
                                     Py_ssize_t end) noexcept:
     """FNV-1a over the code points text[start:end]."""
     cdef unsigned long long h = 14695981039346656037ULL
     cdef Py_ssize_t i
     for i in range(start, end):
-        h = (h ^ <unsigned long long>PyUnicode_READ(kind, data, i)) * 1099511628211ULL
+        h = (h ^ <unsigned long long>data[i]) * 1099511628211ULL
     return h
 
 
@@ -840,6 +931,7 @@ cdef class _Vocabulary:
         cdef size_t capacity = 16, slot
         cdef Py_ssize_t i, size
         cdef str word
+        cdef Py_UCS4* copy
         while capacity < 4 * len(entries):
             capacity *= 2
         self.mask = capacity - 1
@@ -855,15 +947,16 @@ cdef class _Vocabulary:
             size = len(word)
             if size == 0:
                 continue
-            h = _fnv(PyUnicode_KIND(word), PyUnicode_DATA(word), 0, size)
+            copy = <Py_UCS4*>malloc(size * sizeof(Py_UCS4))
+            if copy == NULL:
+                raise MemoryError()
+            for i in range(size):
+                copy[i] = word[i]
+            h = _fnv(<const Py_UCS4*>copy, 0, size)
             slot = h & self.mask
             while self.words[slot] != NULL:
                 slot = (slot + 1) & self.mask
-            self.words[slot] = <Py_UCS4*>malloc(size * sizeof(Py_UCS4))
-            if self.words[slot] == NULL:
-                raise MemoryError()
-            for i in range(size):
-                self.words[slot][i] = word[i]
+            self.words[slot] = copy
             self.hashes[slot] = h
             self.sizes[slot] = size
             self.flags[slot] = flag
@@ -882,28 +975,38 @@ cdef class _Vocabulary:
     cdef unsigned int find(self, int kind, void* data, Py_ssize_t start,
                            Py_ssize_t end) noexcept:
         """The flags of the word text[start:end] (`kind`, `data`: the text's), or 0."""
-        cdef Py_ssize_t size = end - start, i
-        cdef unsigned long long h
-        cdef size_t slot
-        cdef Py_UCS4* word
-        if size <= 0 or size > self.longest:
-            return 0
-        h = _fnv(kind, data, start, end)
-        slot = h & self.mask
-        while self.words[slot] != NULL:
-            if self.hashes[slot] == h and self.sizes[slot] == size:
-                word = self.words[slot]
-                i = 0
-                while i < size and word[i] == PyUnicode_READ(kind, data, start + i):
-                    i += 1
-                if i == size:
-                    return self.flags[slot]
-            slot = (slot + 1) & self.mask
-        return 0
+        if kind == PyUnicode_1BYTE_KIND:
+            return _find(self, <const Py_UCS1*>data, start, end)
+        if kind == PyUnicode_2BYTE_KIND:
+            return _find(self, <const Py_UCS2*>data, start, end)
+        return _find(self, <const Py_UCS4*>data, start, end)
 
     def flags_of(self, str word):
         """`find` of a whole string: for tests."""
         return self.find(PyUnicode_KIND(word), PyUnicode_DATA(word), 0, len(word))
+
+
+cdef unsigned int _find(_Vocabulary vocabulary, const uchar* data, Py_ssize_t start,
+                        Py_ssize_t end) noexcept:
+    """`_Vocabulary.find`, compiled for one width of text."""
+    cdef Py_ssize_t size = end - start, i
+    cdef unsigned long long h
+    cdef size_t slot
+    cdef Py_UCS4* word
+    if size <= 0 or size > vocabulary.longest:
+        return 0
+    h = _fnv(data, start, end)
+    slot = h & vocabulary.mask
+    while vocabulary.words[slot] != NULL:
+        if vocabulary.hashes[slot] == h and vocabulary.sizes[slot] == size:
+            word = vocabulary.words[slot]
+            i = 0
+            while i < size and word[i] == data[start + i]:
+                i += 1
+            if i == size:
+                return vocabulary.flags[slot]
+        slot = (slot + 1) & vocabulary.mask
+    return 0
 
 
 def _vocabulary_entries():
@@ -920,58 +1023,128 @@ cdef _Vocabulary _VOCABULARY = _Vocabulary(_vocabulary_entries())
 VOCABULARY = _VOCABULARY  # for tests
 
 
-cdef str _collapse_spaces(str raw):
+cdef struct _Counts:
+    Py_ssize_t words, capitals, punctuation, stop
+    bint digits, month
+
+
+cdef str _collapse_spaces(str raw, _Counts* counts):
     """`" ".join(raw.split())`: every run of whitespace (`str.split`'s: what
-    Py_UNICODE_ISSPACE says) becomes one space, none at the ends; in two passes over
-    the characters instead of a list of words.  The result is built at the smallest
-    width its characters need, as every str must be."""
+    Py_UNICODE_ISSPACE says) becomes one space, none at the ends.  The same pass counts
+    what `features.measure` counts of the characters (`_count`), which the collapse
+    does not change.  The result is built at the smallest width its characters need,
+    as every str must be."""
     cdef int kind = PyUnicode_KIND(raw)
-    cdef void* data = PyUnicode_DATA(raw)
-    cdef Py_ssize_t n = len(raw), size = 0, i, j = 0
+    if kind == PyUnicode_1BYTE_KIND:
+        return _collapse(raw, <const Py_UCS1*>PyUnicode_DATA(raw), counts)
+    if kind == PyUnicode_2BYTE_KIND:
+        return _collapse(raw, <const Py_UCS2*>PyUnicode_DATA(raw), counts)
+    return _collapse(raw, <const Py_UCS4*>PyUnicode_DATA(raw), counts)
+
+
+cdef str _collapse(str raw, const uchar* data, _Counts* counts):
+    """`_collapse_spaces` of `raw`, whose characters are `data`: written to a buffer
+    of the same width, then copied into a str of the right size and width."""
+    cdef Py_ssize_t n = len(raw), i, size = 0, cjk = 0
     cdef Py_UCS4 c, widest = 0
-    cdef bint gap = False, inside = False, changed = False
-    for i in range(n):
-        c = PyUnicode_READ(kind, data, i)
-        if Py_UNICODE_ISSPACE(c):
-            if c != 32 or gap or not inside:
-                changed = True
-            gap = inside
-        else:
+    cdef unsigned char cls
+    cdef bint gap = False, started = False, inside = False, changed = False
+    cdef uchar* out = <uchar*>malloc((n + 1) * sizeof(uchar))
+    if out == NULL:
+        raise MemoryError()
+    try:
+        for i in range(n):
+            c = data[i]
+            cls = _class_of(c)
+            if cls & CH_SPACE:
+                if c != 32 or gap or not started:
+                    changed = True
+                gap = started
+                if inside:
+                    counts.words += _token_words(cjk)
+                    cjk = 0
+                    inside = False
+                continue
             if gap:
+                out[size] = 32
                 size += 1
                 gap = False
+            out[size] = <uchar>c
             size += 1
-            inside = True
+            started = True
             if c > widest:
                 widest = c
-    if gap:
-        changed = True  # trailing whitespace
-    if not changed:
-        return raw
-    if size == 0:
-        return ""
-    out = PyUnicode_New(size, widest)
-    cdef int out_kind = PyUnicode_KIND(out)
-    cdef void* out_data = PyUnicode_DATA(out)
-    gap = inside = False
-    for i in range(n):
-        c = PyUnicode_READ(kind, data, i)
-        if Py_UNICODE_ISSPACE(c):
-            gap = inside
-        else:
-            if gap:
-                PyUnicode_WRITE(out_kind, out_data, j, 32)
-                j += 1
-                gap = False
-            PyUnicode_WRITE(out_kind, out_data, j, c)
-            j += 1
+            _count(c, cls, inside, &cjk, counts)
             inside = True
-    return out
+        if inside:
+            counts.words += _token_words(cjk)
+        if not changed and not gap:  # a trailing gap is trailing whitespace
+            return raw
+        if size == 0:
+            return ""
+        text = PyUnicode_New(size, widest)
+        if PyUnicode_KIND(text) == sizeof(uchar):
+            memcpy(PyUnicode_DATA(text), out, size * sizeof(uchar))
+        else:  # narrower: the text's widest characters were spaces
+            for i in range(size):
+                PyUnicode_WRITE(PyUnicode_KIND(text), PyUnicode_DATA(text), i, out[i])
+        return text
+    finally:
+        free(out)
+
+
+cdef inline void _count(Py_UCS4 c, unsigned char cls, bint inside, Py_ssize_t* cjk,
+                        _Counts* counts) noexcept:
+    """Count one character that is not a space; `inside`: after another of its word."""
+    if not inside:
+        counts.capitals += (cls & CH_UPPER) != 0
+    if c >= 0x3040 and _is_cjk(c):
+        cjk[0] += 1
+    if cls & CH_PUNCT:
+        counts.punctuation += 1
+    elif cls & CH_DECIMAL:
+        counts.digits = True
+
+
+cdef void _count_characters(const uchar* data, Py_ssize_t n, _Counts* counts) noexcept:
+    """What `_collapse_spaces` counts, for text that is not collapsed (preformatted)."""
+    cdef Py_ssize_t i, cjk = 0
+    cdef Py_UCS4 c
+    cdef unsigned char cls
+    cdef bint inside = False
+    for i in range(n):
+        c = data[i]
+        cls = _class_of(c)
+        if cls & CH_SPACE:
+            if inside:
+                counts.words += _token_words(cjk)
+                cjk = 0
+            inside = False
+            continue
+        _count(c, cls, inside, &cjk, counts)
+        inside = True
+    if inside:
+        counts.words += _token_words(cjk)
+
+
+cdef int _count_text(str text, _Counts* counts) except -1:
+    cdef int kind = PyUnicode_KIND(text)
+    cdef Py_ssize_t n = len(text)
+    if kind == PyUnicode_1BYTE_KIND:
+        _count_characters(<const Py_UCS1*>PyUnicode_DATA(text), n, counts)
+    elif kind == PyUnicode_2BYTE_KIND:
+        _count_characters(<const Py_UCS2*>PyUnicode_DATA(text), n, counts)
+    else:
+        _count_characters(<const Py_UCS4*>PyUnicode_DATA(text), n, counts)
+    return 0
 
 
 def collapse_spaces(str raw):
-    """`_collapse_spaces`, for tests."""
-    return _collapse_spaces(raw)
+    """`_collapse_spaces`, for tests: the text, and the counts it makes on the way."""
+    cdef _Counts counts
+    memset(&counts, 0, sizeof(counts))
+    text = _collapse_spaces(raw, &counts)
+    return text, (counts.words, counts.capitals, counts.punctuation, counts.digits)
 
 
 # --- measuring a block (the reference: `extractor.features.measure`) ---------------------
@@ -983,13 +1156,6 @@ cdef Py_ssize_t _PROMPT_MAX_WORDS = _registry.PROMPT_MAX_WORDS
 cdef object _NO_OPENING = frozenset()
 
 
-cdef inline bint _is_word_char(Py_UCS4 c) noexcept:
-    """`\\w` of `re` on str: what `registry._WORDS` finds runs of."""
-    if c < 128:
-        return (97 <= (<unsigned int>c | 32) <= 122) or (48 <= c <= 57) or c == 95
-    return Py_UNICODE_ISALNUM(c)
-
-
 cdef bint _may_phrase(str text, str lowered, Py_ssize_t words) except -1:
     """False only when `registry._may_match` is False, so `phrase_kind` is None.  Its
     tests, on the same sets (read from `registry`) and the same words (`\\w+` runs of
@@ -998,23 +1164,31 @@ cdef bint _may_phrase(str text, str lowered, Py_ssize_t words) except -1:
     credit word or, in a short line, a share-bar or prompt key word (a yes here is
     only a maybe: `phrase_kind` then decides).  Most lines hold none of these, and for
     them neither the words nor the interpreter are needed."""
-    cdef Py_ssize_t i = 0, start, n = len(lowered), index = 0
     cdef int kind = PyUnicode_KIND(lowered)
-    cdef void* data = PyUnicode_DATA(lowered)
     cdef unsigned int wanted = V_SHORT_TRIGGER if words <= _PROMPT_MAX_WORDS else V_TRIGGER
-    first = None
     for sign in _CREDIT_SIGNS:
         if sign in text:
             return True
+    if kind == PyUnicode_1BYTE_KIND:
+        return _may_open(lowered, <const Py_UCS1*>PyUnicode_DATA(lowered), wanted)
+    if kind == PyUnicode_2BYTE_KIND:
+        return _may_open(lowered, <const Py_UCS2*>PyUnicode_DATA(lowered), wanted)
+    return _may_open(lowered, <const Py_UCS4*>PyUnicode_DATA(lowered), wanted)
+
+
+cdef bint _may_open(str lowered, const uchar* data, unsigned int wanted) except -1:
+    """`_may_phrase`'s word tests, over the characters of `lowered`."""
+    cdef Py_ssize_t i = 0, start, n = len(lowered), index = 0
+    first = None
     while i < n:
-        while i < n and not _is_word_char(PyUnicode_READ(kind, data, i)):
+        while i < n and not _class_of(data[i]) & CH_WORD:
             i += 1
         if i == n:
             break
         start = i
-        while i < n and _is_word_char(PyUnicode_READ(kind, data, i)):
+        while i < n and _class_of(data[i]) & CH_WORD:
             i += 1
-        if _VOCABULARY.find(kind, data, start, i) & wanted:
+        if _find(_VOCABULARY, data, start, i) & wanted:
             return True
         if index == 0:
             first = lowered[start:i]
@@ -1113,71 +1287,61 @@ cdef bint _ends_sentence(str text):
     return end > 0 and _is_sentence_end(text[end - 1])
 
 
-cdef object _measure(str text, str link_text, Py_ssize_t depth, str tag_path,
-                     tuple class_tokens, long long near, long long far, bint in_article,
-                     bint in_boilerplate, dict phrases):
-    """`features.measure`, but for `position`: 0.0 until `_Walk.finish` knows the
-    number of blocks."""
-    cdef Py_ssize_t words = 0, capitals = 0, punctuation = 0, stop = 0, link_words = 0
-    cdef Py_ssize_t i, start, end, n, cjk = 0
-    cdef bint inside = False, digits = False, month = False, date_like = False
-    cdef Py_UCS4 c
-    cdef int kind
-    cdef void* data
+cdef void _count_vocabulary(const uchar* data, Py_ssize_t n, _Counts* counts) noexcept:
+    """Stop words, and whether a month is named, among the words of lower-cased text
+    (edge punctuation stripped), looked up in place."""
+    cdef Py_ssize_t i = 0, start, end
     cdef unsigned int flags
-    for c in text:  # words, capitals, punctuation, digits: one pass
-        if Py_UNICODE_ISSPACE(c):
-            if inside:
-                words += _token_words(cjk)
-                cjk = 0
-            inside = False
-        else:
-            if not inside:
-                inside = True
-                capitals += Py_UNICODE_ISUPPER(c) != 0
-            if _is_cjk(c):
-                cjk += 1
-            if _is_punct(c):
-                punctuation += 1
-            elif not digits:
-                digits = (48 <= c <= 57) if c < 128 else Py_UNICODE_ISDECIMAL(c)
-    if inside:
-        words += _token_words(cjk)
+    while i < n:
+        while i < n and _class_of(data[i]) & CH_SPACE:
+            i += 1
+        start = i
+        while i < n and not _class_of(data[i]) & CH_SPACE:
+            i += 1
+        end = i
+        while start < end and _class_of(data[start]) & CH_EDGE:
+            start += 1
+        while end > start and _class_of(data[end - 1]) & CH_EDGE:
+            end -= 1
+        flags = _find(_VOCABULARY, data, start, end)
+        if flags & V_STOP:
+            counts.stop += 1
+        if flags & V_MONTH:
+            counts.month = True
+
+
+cdef object _measure(str text, _Counts* counts, str link_text, Py_ssize_t depth,
+                     str tag_path, tuple class_tokens, long long near, long long far,
+                     bint in_article, bint in_boilerplate, dict phrases):
+    """`features.measure`, from the characters' `counts` (`_collapse_spaces`), but for
+    `position`: 0.0 until `_Walk.finish` knows the number of blocks."""
+    cdef Py_ssize_t words, link_words = 0, n
+    cdef bint date_like = False
+    cdef int kind
+    words = counts.words
     if link_text:
         link_words = min(words, _count_words(link_text))
     lowered = text.lower()
     n = len(lowered)
     kind = PyUnicode_KIND(lowered)
-    data = PyUnicode_DATA(lowered)
-    i = 0
-    while i < n:  # lowered words, edge punctuation stripped, looked up in the vocabularies
-        while i < n and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)):
-            i += 1
-        start = i
-        while i < n and not Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)):
-            i += 1
-        end = i
-        while start < end and _is_edge(PyUnicode_READ(kind, data, start)):
-            start += 1
-        while end > start and _is_edge(PyUnicode_READ(kind, data, end - 1)):
-            end -= 1
-        flags = _VOCABULARY.find(kind, data, start, end)
-        if flags & V_STOP:
-            stop += 1
-        if flags & V_MONTH:
-            month = True
-    if words <= _DATE_LINE_MAX_WORDS and digits:  # every date pattern needs a digit
+    if kind == PyUnicode_1BYTE_KIND:
+        _count_vocabulary(<const Py_UCS1*>PyUnicode_DATA(lowered), n, counts)
+    elif kind == PyUnicode_2BYTE_KIND:
+        _count_vocabulary(<const Py_UCS2*>PyUnicode_DATA(lowered), n, counts)
+    else:
+        _count_vocabulary(<const Py_UCS4*>PyUnicode_DATA(lowered), n, counts)
+    if words <= _DATE_LINE_MAX_WORDS and counts.digits:  # every date pattern needs a digit
         date_like = ((_numeric_date_shape(text) and _NUMERIC_DATE_SEARCH(text) is not None)
-                     or (month and (_YEAR_SEARCH(text) is not None
+                     or (counts.month and (_YEAR_SEARCH(text) is not None
                                     or _CLOCK_SEARCH(text) is not None)))
     return _FEATURES.build((
         words,
         link_words,
         link_words / <double>words if words else 0.0,
         words / <double>(len(text) // _LINE_WIDTH + 1),
-        punctuation / <double>words if words else 0.0,
-        stop / <double>words if words else 0.0,
-        capitals / <double>words if words else 0.0,
+        counts.punctuation / <double>words if words else 0.0,
+        counts.stop / <double>words if words else 0.0,
+        counts.capitals / <double>words if words else 0.0,
         _ends_sentence(text),
         tag_path,
         class_tokens,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ import extractor
 import extractor.segment as segment_module
 from benchmarks.golden_fastwalk import differences, python_walk_only
 from extractor.clean import clean
+from extractor.features import _SENTENCE_PUNCT, _WORD_EDGES, count_words
 from extractor.parse import parse
 from extractor.patterns import STOPWORDS, phrase_kind
 from extractor.patterns.markup import name_tokens, token_groups
@@ -165,7 +167,31 @@ _SPACES_AND_WIDTHS = st.sampled_from(
 def test_whitespace_collapses_like_split_and_join(raw: str) -> None:
     # Equality of str compares the storage width too: a result built wider than its
     # characters need would differ here.
-    assert fastwalk.collapse_spaces(raw) == " ".join(raw.split())
+    text, (words, capitals, punctuation, digits) = fastwalk.collapse_spaces(raw)
+    assert text == " ".join(raw.split())
+    # What the same pass counts is what `features.measure` reads off the collapsed text.
+    tokens = text.split()
+    assert words == count_words(text, tokens)
+    assert capitals == sum(t[0].isupper() for t in tokens)
+    assert punctuation == len(_SENTENCE_PUNCT.findall(text))
+    assert digits == any(c.isdecimal() for c in text)
+
+
+def test_character_classes_are_the_python_predicates() -> None:
+    # Bits (the compiled walk's CharClass): 1 space, 2 sentence punctuation, 4 word edge,
+    # 8 upper case, 16 decimal digit, 32 a `\w` character.  The table covers the first
+    # 256 code points; the rest are classified on the fly by the same functions.
+    for code in [*range(0x3100), *range(0xFF00, 0x10000), 0x1F600, 0x10FFFF]:
+        c = chr(code)
+        expected = (
+            c.isspace() * 1
+            | bool(_SENTENCE_PUNCT.match(c)) * 2
+            | (c in _WORD_EDGES) * 4
+            | c.isupper() * 8
+            | c.isdecimal() * 16
+            | bool(re.match(r"\w", c)) * 32
+        )
+        assert fastwalk.class_of(c) == expected, hex(code)
 
 
 def test_vocabulary_finds_every_word_of_its_sets_and_no_near_miss() -> None:
