@@ -12,7 +12,11 @@ EDGE_PUNCT = " \t\n:;,.!?-–—|»«›‹>•·*#()[]\"'“”‘’…"
 
 def normalise_line(text: str) -> str:
     """Lower-case and strip decoration, so 'Latest Stories »' matches 'latest stories'."""
-    return _SPACE.sub(" ", text).strip(EDGE_PUNCT).lower()
+    # Every whitespace character but the ASCII space is unprintable: a printable text
+    # without a double space has nothing to collapse (most lines, which come collapsed).
+    if not text.isprintable() or "  " in text:
+        text = _SPACE.sub(" ", text)
+    return text.strip(EDGE_PUNCT).lower()
 
 
 @dataclass(frozen=True, slots=True)

@@ -124,6 +124,8 @@ _CREDIT_LEADS: tuple[str, ...] = (
     *(w.lower() for w in _FIGURE_WORDS.strip("(?:)").split("|")),
     "©",
 )
+# The same test as one search: a substring of the line, as `in` finds it.
+_CREDIT_LEAD = re.compile("|".join(map(re.escape, _CREDIT_LEADS)))
 _CREDIT = re.compile(
     # after a sentence end or bracket, with or without a colon ...
     rf"(?:^|[.!?)”\]]\s+|\(){_CREDIT_WORDS}\b\s*[:/©]?\s*[^.!?]{{0,60}}$"
@@ -280,7 +282,7 @@ def phrase_kind(text: str, words: int) -> str | None:
     tokens = _WORDS.findall(lowered)
     if not _may_match(text, tokens, words):
         return None
-    norm = normalise_line(_SPACED_COLON.sub(":", text))
+    norm = normalise_line(_close_colons(text))
     if not norm:
         return None
     if norm in _PLACEHOLDERS:
@@ -294,14 +296,18 @@ def phrase_kind(text: str, words: int) -> str | None:
     return _short_line_kind(text, lowered, norm, words, tokens)
 
 
+def _close_colons(text: str) -> str:
+    """French typography puts a space before colons: "Mots-clés : ..." is "mots-clés: ..."."""
+    return _SPACED_COLON.sub(":", text) if ":" in text else text
+
+
 def _short_line_kind(
     text: str, lowered: str, norm: str, words: int, tokens: list[str]
 ) -> str | None:
     """The groups recognised by how a short line starts or ends, in order of precedence:
     "Read more: <title>" is a cross-link before "Read more ..." is a section title.
     `lowered` is the text lower-cased, `tokens` its words."""
-    # French typography puts a space before colons: "Mots-clés : ..." is "mots-clés: ...".
-    lead = _SPACED_COLON.sub(":", lowered.lstrip())
+    lead = _close_colons(lowered.lstrip())
     if _CROSSLINKS.match(lead):
         return "crosslink"
     if words <= RELATED_PREFIX_MAX_WORDS and _RELATED_PREFIX.match(norm):
@@ -309,14 +315,18 @@ def _short_line_kind(
     byline = _BYLINES.match(lead)
     if byline and _is_byline(byline.group(0), text, words):
         return "byline"
-    if words <= SOCIAL_LINE_MAX_WORDS and _mostly_social(tokens):
+    if (
+        words <= SOCIAL_LINE_MAX_WORDS
+        and not SOCIAL_NETWORKS.isdisjoint(tokens)
+        and _mostly_social(tokens)
+    ):
         return "prompt"
     # The alternation of every prompt phrase is slow; most lines hold no phrase's key word.
     if not _PROMPT_KEYS.isdisjoint(tokens):
         start = _prompt_start(norm, tokens)
         if start is not None and (start == 0 or words <= PROMPT_ANYWHERE_MAX_WORDS):
             return "prompt"
-    if any(word in lowered for word in _CREDIT_LEADS) and _CREDIT.search(text):
+    if _CREDIT_LEAD.search(lowered) and _CREDIT.search(text):
         return "credit"
     return None
 
