@@ -48,6 +48,8 @@ _FORBIDDEN_WIDE: tuple[str, ...] = tuple(c for c in _FORBIDDEN_CHARS if c >= "\x
 _BOM_PREFIXES: tuple[bytes, ...] = tuple(bom for bom, _ in _BOMS)
 # Bytes of the head `_plain_utf8` decodes: the span `_reject_non_html` searches for a tag.
 HEAD_BYTES = SNIFF_BYTES * 8
+# Bytes of the head tried first: enough for a doctype or the <html> tag of most pages.
+SHORT_HEAD_BYTES = 1024
 # Bytes counted as control characters when sniffing binary input (tab to CR are text).
 _BINARY_BYTES = bytes((*range(0x09), *range(0x0E, 0x20)))
 _TAG = re.compile(r"<\s*(?:[a-zA-Z][a-zA-Z0-9:-]*|!doctype)[\s/>]", re.IGNORECASE)
@@ -130,7 +132,7 @@ def _plain_utf8(data: bytes, hint: str | None) -> bool:
     # A prefix of the text (the last character may be cut, and is dropped).  Bytes of
     # more than HEAD_BYTES hold more than SNIFF_BYTES characters, all `_reject_non_html`
     # reads but its tag search, which finding a tag in the head settles.
-    head = data[:HEAD_BYTES].decode("utf-8", errors="ignore")
+    head = _head(data)
     if head.lstrip().startswith("<?"):
         return False  # perhaps an XML declaration: `_sanitise` must drop it
     try:
@@ -257,6 +259,18 @@ def _sanitise(text: str) -> str:
     if any(char in text for char in _FORBIDDEN_CHARS):
         text = _FORBIDDEN.sub("", text)
     return _XML_DECLARATION.sub("", text, count=1)
+
+
+def _head(data: bytes) -> str:
+    """The decoded head of UTF-8 `data` that `_plain_utf8` judges.  A short head with
+    two characters after its leading spaces, the first not a JSON bracket, and a tag
+    passes every test the long one would (the long one opens the same way and holds
+    the same tag); most pages have their first tag in their first bytes."""
+    short = data[:SHORT_HEAD_BYTES].decode("utf-8", errors="ignore")
+    opening = short.lstrip()[:2]
+    if len(opening) == 2 and opening[0] not in "{[" and _TAG.search(short):
+        return short
+    return data[:HEAD_BYTES].decode("utf-8", errors="ignore")
 
 
 def _reject_non_html(text: str) -> None:

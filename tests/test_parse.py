@@ -488,6 +488,9 @@ def _parse_outcome(data: bytes, hint: str | None) -> tuple[str, bytes] | str:
         ("\u3000" * 9000 + page(JAPANESE)).encode(),  # a long head of wide spaces
         (" " * 70_000 + page(FRENCH)).encode(),  # no tag in the head the check decodes
         ("é" * 40_000 + page(FRENCH)).encode(),
+        ("<" + "x" * 2_000 + page(FRENCH)).encode(),  # the first tag past the short head
+        ("[" + page(FRENCH)).encode(),  # a tag in the short head, but a JSON opening
+        (" " * 1_023 + "<" + page(FRENCH)).encode(),  # one character in the short head
         '{"json": "é"}'.encode(),
         "plain text, no tags, é".encode(),
     ],
