@@ -374,16 +374,22 @@ cdef struct _Bytes:
     Py_ssize_t size, capacity
 
 
-cdef int _append(_Bytes* out, const char* data, Py_ssize_t size) except -1:
+cdef int _reserve(_Bytes* out, Py_ssize_t size) except -1:
+    """Make room for `size` bytes in all."""
     cdef Py_ssize_t capacity
     cdef char* grown
-    if out.size + size > out.capacity:
-        capacity = max(2 * out.capacity, out.size + size, 256)
+    if size > out.capacity:
+        capacity = max(2 * out.capacity, size, 256)
         grown = <char*>realloc(out.data, capacity)
         if grown == NULL:
             raise MemoryError()
         out.data = grown
         out.capacity = capacity
+    return 0
+
+
+cdef int _append(_Bytes* out, const char* data, Py_ssize_t size) except -1:
+    _reserve(out, out.size + size)
     memcpy(out.data + out.size, data, size)
     out.size += size
     return 0
@@ -616,6 +622,7 @@ cdef class _Walk:
     cdef list frames, cids, tag_names
     # The current block's text and the text of its links (link runs joined by spaces).
     cdef _Bytes text, link_text
+    cdef _Bytes scratch  # room for `_collapse_spaces` to write a block's text
     cdef list containers  # Container per opened element; end_block set when it closes
     cdef list blocks  # Block per block, measured; position set by `finish`
     cdef dict phrases  # text -> phrase_kind: pages repeat short lines
@@ -637,6 +644,7 @@ cdef class _Walk:
     def __dealloc__(self):
         free(self.text.data)
         free(self.link_text.data)
+        free(self.scratch.data)
 
     cdef _Tag tag_of(self, xmlNode* c):
         cdef _Tag info
@@ -852,7 +860,7 @@ cdef class _Walk:
                 return
             _count_text(text, &counts)
         else:
-            text = _collapse_spaces(raw, &counts)
+            text = _collapse_spaces(raw, &counts, &self.scratch)
             if not text:
                 return
         frame = self.frames[-1]
@@ -865,8 +873,9 @@ cdef class _Walk:
             frame.ids = _acyclic(tuple(self.cids))
             frame.tag_path = ">".join(self.tag_names[-TAG_PATH_DEPTH:])
         index = len(self.blocks)
-        features = _measure(text, &counts, link_text, n, frame.tag_path, frame.tokens, frame.near,
-                            frame.groups, frame.article, frame.boilerplate, self.phrases)
+        features = _measure(text, &counts, link_text, n, frame.tag_path, frame.tokens,
+                            frame.near, frame.groups, frame.article, frame.boilerplate,
+                            self.phrases)
         self.blocks.append(_BLOCK.build((index, kind, text, frame.tag.name, level,
                                          frame.ids, features)))
 
@@ -1028,7 +1037,7 @@ cdef struct _Counts:
     bint digits, month
 
 
-cdef str _collapse_spaces(str raw, _Counts* counts):
+cdef str _collapse_spaces(str raw, _Counts* counts, _Bytes* scratch):
     """`" ".join(raw.split())`: every run of whitespace (`str.split`'s: what
     Py_UNICODE_ISSPACE says) becomes one space, none at the ends.  The same pass counts
     what `features.measure` counts of the characters (`_count`), which the collapse
@@ -1036,61 +1045,58 @@ cdef str _collapse_spaces(str raw, _Counts* counts):
     as every str must be."""
     cdef int kind = PyUnicode_KIND(raw)
     if kind == PyUnicode_1BYTE_KIND:
-        return _collapse(raw, <const Py_UCS1*>PyUnicode_DATA(raw), counts)
+        return _collapse(raw, <const Py_UCS1*>PyUnicode_DATA(raw), counts, scratch)
     if kind == PyUnicode_2BYTE_KIND:
-        return _collapse(raw, <const Py_UCS2*>PyUnicode_DATA(raw), counts)
-    return _collapse(raw, <const Py_UCS4*>PyUnicode_DATA(raw), counts)
+        return _collapse(raw, <const Py_UCS2*>PyUnicode_DATA(raw), counts, scratch)
+    return _collapse(raw, <const Py_UCS4*>PyUnicode_DATA(raw), counts, scratch)
 
 
-cdef str _collapse(str raw, const uchar* data, _Counts* counts):
-    """`_collapse_spaces` of `raw`, whose characters are `data`: written to a buffer
-    of the same width, then copied into a str of the right size and width."""
+cdef str _collapse(str raw, const uchar* data, _Counts* counts, _Bytes* scratch):
+    """`_collapse_spaces` of `raw`, whose characters are `data`: written to `scratch`
+    at the same width, then copied into a str of the right size and width."""
     cdef Py_ssize_t n = len(raw), i, size = 0, cjk = 0
     cdef Py_UCS4 c, widest = 0
     cdef unsigned char cls
     cdef bint gap = False, started = False, inside = False, changed = False
-    cdef uchar* out = <uchar*>malloc((n + 1) * sizeof(uchar))
-    if out == NULL:
-        raise MemoryError()
-    try:
-        for i in range(n):
-            c = data[i]
-            cls = _class_of(c)
-            if cls & CH_SPACE:
-                if c != 32 or gap or not started:
-                    changed = True
-                gap = started
-                if inside:
-                    counts.words += _token_words(cjk)
-                    cjk = 0
-                    inside = False
-                continue
-            if gap:
-                out[size] = 32
-                size += 1
-                gap = False
-            out[size] = <uchar>c
+    cdef uchar* out
+    _reserve(scratch, (n + 1) * sizeof(uchar))
+    out = <uchar*>scratch.data
+    for i in range(n):
+        c = data[i]
+        cls = _class_of(c)
+        if cls & CH_SPACE:
+            if c != 32 or gap or not started:
+                changed = True
+            gap = started
+            if inside:
+                counts.words += _token_words(cjk)
+                cjk = 0
+                inside = False
+            continue
+        if gap:
+            out[size] = 32
             size += 1
-            started = True
-            if c > widest:
-                widest = c
-            _count(c, cls, inside, &cjk, counts)
-            inside = True
-        if inside:
-            counts.words += _token_words(cjk)
-        if not changed and not gap:  # a trailing gap is trailing whitespace
-            return raw
-        if size == 0:
-            return ""
-        text = PyUnicode_New(size, widest)
-        if PyUnicode_KIND(text) == sizeof(uchar):
-            memcpy(PyUnicode_DATA(text), out, size * sizeof(uchar))
-        else:  # narrower: the text's widest characters were spaces
-            for i in range(size):
-                PyUnicode_WRITE(PyUnicode_KIND(text), PyUnicode_DATA(text), i, out[i])
-        return text
-    finally:
-        free(out)
+            gap = False
+        out[size] = <uchar>c
+        size += 1
+        started = True
+        if c > widest:
+            widest = c
+        _count(c, cls, inside, &cjk, counts)
+        inside = True
+    if inside:
+        counts.words += _token_words(cjk)
+    if not changed and not gap:  # a trailing gap is trailing whitespace
+        return raw
+    if size == 0:
+        return ""
+    text = PyUnicode_New(size, widest)
+    if PyUnicode_KIND(text) == sizeof(uchar):
+        memcpy(PyUnicode_DATA(text), out, size * sizeof(uchar))
+    else:  # narrower: the text's widest characters were spaces
+        for i in range(size):
+            PyUnicode_WRITE(PyUnicode_KIND(text), PyUnicode_DATA(text), i, out[i])
+    return text
 
 
 cdef inline void _count(Py_UCS4 c, unsigned char cls, bint inside, Py_ssize_t* cjk,
@@ -1142,8 +1148,13 @@ cdef int _count_text(str text, _Counts* counts) except -1:
 def collapse_spaces(str raw):
     """`_collapse_spaces`, for tests: the text, and the counts it makes on the way."""
     cdef _Counts counts
+    cdef _Bytes scratch
     memset(&counts, 0, sizeof(counts))
-    text = _collapse_spaces(raw, &counts)
+    memset(&scratch, 0, sizeof(scratch))
+    try:
+        text = _collapse_spaces(raw, &counts, &scratch)
+    finally:
+        free(scratch.data)
     return text, (counts.words, counts.capitals, counts.punctuation, counts.digits)
 
 
@@ -1227,6 +1238,7 @@ cdef object _CLOCK_SEARCH = _features._CLOCK.search
 cdef Py_ssize_t _LINE_WIDTH = _features.LINE_WIDTH
 cdef Py_ssize_t _CJK_CHARS_PER_WORD = _features.CJK_CHARS_PER_WORD
 cdef Py_ssize_t _DATE_LINE_MAX_WORDS = _features.DATE_LINE_MAX_WORDS
+cdef Py_ssize_t _PHRASE_LINE_MAX_WORDS = _features.PHRASE_LINE_MAX_WORDS
 
 
 cdef bint _numeric_date_shape(str text):
@@ -1315,21 +1327,17 @@ cdef object _measure(str text, _Counts* counts, str link_text, Py_ssize_t depth,
                      bint in_article, bint in_boilerplate, dict phrases):
     """`features.measure`, from the characters' `counts` (`_collapse_spaces`), but for
     `position`: 0.0 until `_Walk.finish` knows the number of blocks."""
-    cdef Py_ssize_t words, link_words = 0, n
+    cdef Py_ssize_t words = counts.words, link_words = 0
     cdef bint date_like = False
-    cdef int kind
-    words = counts.words
     if link_text:
         link_words = min(words, _count_words(link_text))
     lowered = text.lower()
-    n = len(lowered)
-    kind = PyUnicode_KIND(lowered)
-    if kind == PyUnicode_1BYTE_KIND:
-        _count_vocabulary(<const Py_UCS1*>PyUnicode_DATA(lowered), n, counts)
-    elif kind == PyUnicode_2BYTE_KIND:
-        _count_vocabulary(<const Py_UCS2*>PyUnicode_DATA(lowered), n, counts)
+    if PyUnicode_KIND(lowered) == PyUnicode_1BYTE_KIND:
+        _count_vocabulary(<const Py_UCS1*>PyUnicode_DATA(lowered), len(lowered), counts)
+    elif PyUnicode_KIND(lowered) == PyUnicode_2BYTE_KIND:
+        _count_vocabulary(<const Py_UCS2*>PyUnicode_DATA(lowered), len(lowered), counts)
     else:
-        _count_vocabulary(<const Py_UCS4*>PyUnicode_DATA(lowered), n, counts)
+        _count_vocabulary(<const Py_UCS4*>PyUnicode_DATA(lowered), len(lowered), counts)
     if words <= _DATE_LINE_MAX_WORDS and counts.digits:  # every date pattern needs a digit
         date_like = ((_numeric_date_shape(text) and _NUMERIC_DATE_SEARCH(text) is not None)
                      or (counts.month and (_YEAR_SEARCH(text) is not None
@@ -1351,7 +1359,7 @@ cdef object _measure(str text, _Counts* counts, str link_text, Py_ssize_t depth,
         0.0,
         in_article,
         in_boilerplate,
-        _phrase(phrases, text, lowered, words) if words <= 30 else None,
+        _phrase(phrases, text, lowered, words) if words <= _PHRASE_LINE_MAX_WORDS else None,
         date_like,
     ))
 

@@ -16,6 +16,9 @@ from extractor.types import Features
 LINE_WIDTH = 80
 # Lines longer than this many words are never taken for a date line.
 DATE_LINE_MAX_WORDS = 16
+# Lines longer than this many words are never named as a noise phrase: noise phrases are
+# short lines, and a long line that holds one is prose mentioning it.
+PHRASE_LINE_MAX_WORDS = 30
 
 _WORD_EDGES = "\"'“”‘’«»()[]{}.,;:!?…-–—*"
 _SENTENCE_PUNCT = re.compile(r"[.,;:!?。、！？]")
@@ -67,7 +70,7 @@ def measure(
         position=position,
         in_article=in_article,
         in_boilerplate_tag=in_boilerplate_tag,
-        phrase=phrase_kind(text, words) if words <= 30 else None,
+        phrase=phrase_kind(text, words) if words <= PHRASE_LINE_MAX_WORDS else None,
         date_like=words <= DATE_LINE_MAX_WORDS and _names_date(text, lowered),
     )
 
