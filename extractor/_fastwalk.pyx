@@ -421,7 +421,7 @@ cdef const char* _attr(xmlNode* c, const char* name) except? NULL:
     cdef xmlAttr* a = c.properties
     cdef xmlNode* child
     while a != NULL:
-        if a.ns == NULL and strcmp(<const char*>a.name, name) == 0:
+        if a.ns == NULL and a.name[0] == name[0] and strcmp(<const char*>a.name, name) == 0:
             child = a.children
             if child == NULL:
                 return ""
@@ -1412,17 +1412,20 @@ def clean_candidates(_Element root):
     cdef xmlNode* nxt
     cdef xmlAttr* a
     cdef xmlNode* child
+    cdef char first
     found = []
     while c != NULL:
         element = None
-        if c.ns == NULL and strcmp(<const char*>c.name, "form") == 0:
+        if c.ns == NULL and c.name[0] == b"f" and strcmp(<const char*>c.name, "form") == 0:
             element = elementFactory(root._doc, c)
             found.append((element, None, None))
         a = c.properties
         while a != NULL:
-            if a.ns == NULL and (strcmp(<const char*>a.name, "hidden") == 0
-                                 or strcmp(<const char*>a.name, "aria-hidden") == 0
-                                 or strcmp(<const char*>a.name, "style") == 0):
+            first = a.name[0]  # most attributes are none of the three: one byte says
+            if a.ns == NULL and (first == b"h" or first == b"a" or first == b"s") and (
+                    strcmp(<const char*>a.name, "hidden") == 0
+                    or strcmp(<const char*>a.name, "aria-hidden") == 0
+                    or strcmp(<const char*>a.name, "style") == 0):
                 child = a.children
                 if child == NULL:
                     value = ""
