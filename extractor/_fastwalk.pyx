@@ -286,6 +286,9 @@ cdef inline tuple _acyclic(tuple values):
     return values
 
 
+cdef Py_ssize_t _NEAR_ANCESTORS = NEAR_ANCESTORS  # typed: C arithmetic on them
+cdef Py_ssize_t _TAG_PATH_DEPTH = TAG_PATH_DEPTH
+
 cdef _Slots _FEATURES = _Slots(Features)
 cdef _Slots _BLOCK = _Slots(Block)
 cdef _Slots _CONTAINER = _Slots(Container)
@@ -867,11 +870,11 @@ cdef class _Walk:
         kind, level = self.kind_of(frame.tag)
         n = len(self.frames)
         if frame.ids is None:
-            for i in range(max(0, n - NEAR_ANCESTORS), n):
+            for i in range(max(0, n - _NEAR_ANCESTORS), n):
                 near |= (<_Frame>self.frames[i]).own
             frame.near = near
             frame.ids = _acyclic(tuple(self.cids))
-            frame.tag_path = ">".join(self.tag_names[-TAG_PATH_DEPTH:])
+            frame.tag_path = ">".join(self.tag_names[-_TAG_PATH_DEPTH:])
         index = len(self.blocks)
         features = _measure(text, &counts, link_text, n, frame.tag_path, frame.tokens,
                             frame.near, frame.groups, frame.article, frame.boilerplate,
@@ -1377,6 +1380,10 @@ cdef xmlNode* _next_element(xmlNode* c) noexcept:
 
 cdef unsigned long long _NONE = 0x6e6f6e65  # "none", one byte per letter
 cdef unsigned long long _HIDDEN = 0x68696464656e  # "hidden"
+# The last four and six letters read.  Typed: a bare literal past 32 bits is a Python
+# int to Cython, and would make every step of the loop Python arithmetic.
+cdef unsigned long long _FOUR_BYTES = 0xFFFFFFFFULL
+cdef unsigned long long _SIX_BYTES = 0xFFFFFFFFFFFFULL
 
 
 cdef bint _may_hide(const char* style) noexcept:
@@ -1392,8 +1399,8 @@ cdef bint _may_hide(const char* style) noexcept:
             continue
         if 65 <= ch <= 90:
             ch += 32
-        window = ((window << 8) | ch) & 0xFFFFFFFFFFFF
-        if (window & 0xFFFFFFFF) == _NONE or window == _HIDDEN:
+        window = ((window << 8) | ch) & _SIX_BYTES
+        if (window & _FOUR_BYTES) == _NONE or window == _HIDDEN:
             return True
     return False
 
