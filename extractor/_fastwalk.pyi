@@ -23,3 +23,14 @@ def names_of(name: str) -> tuple[tuple[str, ...], int]: ...
 def clean_candidates(
     root: lxml.html.HtmlElement,
 ) -> list[tuple[lxml.html.HtmlElement, str | None, str | None]] | None: ...
+def head_sources(
+    root: lxml.html.HtmlElement,
+) -> (
+    tuple[
+        dict[str, str],
+        lxml.html.HtmlElement | None,
+        list[lxml.html.HtmlElement],
+        list[lxml.html.HtmlElement],
+    ]
+    | None
+): ...

@@ -1449,17 +1449,97 @@ def clean_candidates(_Element root):
                     element = elementFactory(root._doc, c)
                 found.append((element, _utf8(<const char*>a.name), value))
             a = a.next
-        nxt = _next_element(c.children)
-        if nxt != NULL:
-            c = nxt
-            continue
-        while c != top:  # no element children: the next sibling, or an ancestor's
-            nxt = _next_element(c.next)
-            if nxt != NULL:
-                break
-            c = c.parent
-        c = nxt if c != top else NULL
+        c = _following(c, top)
     return found
+
+
+cdef xmlNode* _following(xmlNode* c, xmlNode* top) noexcept:
+    """The element after `c` in document order under `top`, or NULL: its first child
+    element, else the next sibling element of it or of its nearest ancestor with one."""
+    cdef xmlNode* nxt = _next_element(c.children)
+    if nxt != NULL:
+        return nxt
+    while c != top:
+        nxt = _next_element(c.next)
+        if nxt != NULL:
+            return nxt
+        c = c.parent
+    return NULL
+
+
+def head_sources(_Element root):
+    """What `metadata.python_sources` gathers, without an element object for each
+    <meta> and <script>: (metas, title, h1s, scripts).  Scripts whose type cannot be
+    JSON-LD (`_may_be_json_ld`) are left out.  None when an attribute value is made
+    of several nodes (the Python walk answers for that page)."""
+    cdef xmlNode* top = root._c_node
+    cdef xmlNode* c = top
+    cdef const char* name
+    cdef const char* key
+    cdef const char* content
+    cdef dict metas = {}
+    cdef list h1s = [], scripts = []
+    title = None
+    try:
+        while c != NULL:
+            name = <const char*>c.name
+            if c.ns != NULL:
+                pass
+            elif strcmp(name, "meta") == 0:
+                key = _first_set(c, "property", "name", "http-equiv")
+                content = _attr(c, "content")
+                if key != NULL and content != NULL and content[0] != 0:
+                    metas.setdefault(_utf8(key).lower(), _utf8(content))
+            elif strcmp(name, "script") == 0:
+                if _may_be_json_ld(_attr(c, "type")):
+                    scripts.append(elementFactory(root._doc, c))
+            elif strcmp(name, "h1") == 0:
+                h1s.append(elementFactory(root._doc, c))
+            elif title is None and strcmp(name, "title") == 0:
+                title = elementFactory(root._doc, c)
+            c = _following(c, top)
+    except _Unsupported:
+        return None
+    return metas, title, h1s, scripts
+
+
+cdef const char* _first_set(xmlNode* c, const char* first, const char* second,
+                            const char* third) except? NULL:
+    """The first of three attributes present with a value (`get(a) or get(b) or ...`)."""
+    cdef const char* value = _attr(c, first)
+    if value == NULL or value[0] == 0:
+        value = _attr(c, second)
+        if value == NULL or value[0] == 0:
+            value = _attr(c, third)
+    return value if value != NULL and value[0] != 0 else NULL
+
+
+cdef bint _may_be_json_ld(const char* value) noexcept:
+    """False only when `(value or "").strip().lower() != "application/ld+json"`: an
+    ASCII value is compared here, spaces stripped and letters folded as Python would;
+    any other value is left for Python to judge."""
+    cdef const char* expected = "application/ld+json"
+    cdef Py_ssize_t start = 0, end, i
+    cdef unsigned char ch
+    if value == NULL:
+        return False
+    end = strlen(value)
+    for i in range(end):
+        if <unsigned char>value[i] >= 0x80:
+            return True
+    while start < end and _CLASSES[<unsigned char>value[start]] & CH_SPACE:
+        start += 1
+    while end > start and _CLASSES[<unsigned char>value[end - 1]] & CH_SPACE:
+        end -= 1
+    if end - start != <Py_ssize_t>strlen(expected):
+        return False
+    for i in range(end - start):
+        ch = <unsigned char>value[start + i]
+        if 65 <= ch <= 90:
+            ch += 32
+        if ch != <unsigned char>expected[i]:
+            return False
+    return True
 
 
 def segment(_Element top, Py_ssize_t max_blocks):

@@ -30,8 +30,8 @@ def article_body(
 ) -> str:
     """The longest `articleBody` the page declares, or "" when none is long enough.
 
-    `scripts` are the page's <script> elements when the caller has gathered them
-    (`metadata.sources`, in the walk it makes anyway)."""
+    `scripts` are the page's JSON-LD <script> elements when the caller has gathered
+    them (`metadata.sources`, in the walk it makes anyway)."""
     best = ""
     for script in root.iter("script") if scripts is None else scripts:
         if (script.get("type") or "").strip().lower() != "application/ld+json":

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import lxml.html
 
+from extractor import segment
 from extractor.types import Metadata
 
 # Separators sites put between headline and site name in <title>.
@@ -28,7 +29,9 @@ class Sources:
     metas: dict[str, str] = field(default_factory=dict)
     title: lxml.html.HtmlElement | None = None  # the first <title>
     h1s: list[lxml.html.HtmlElement] = field(default_factory=list)
-    scripts: list[lxml.html.HtmlElement] = field(default_factory=list)  # for `jsonld`
+    # The JSON-LD scripts, for `jsonld` (the compiled scan may add one whose type only
+    # Python can judge; `jsonld` checks the type again).
+    scripts: list[lxml.html.HtmlElement] = field(default_factory=list)
 
 
 def read_metadata(
@@ -40,13 +43,26 @@ def read_metadata(
 
 
 def sources(root: lxml.html.HtmlElement) -> Sources:
-    """Every <meta>, <title>, <h1> and <script> of the page, in document order."""
+    """The page's <meta> values, first <title>, <h1>s and JSON-LD <script>s: from the
+    compiled scan when it is built (it makes no element object for the other scripts
+    and the metas, of which pages have dozens), else `python_sources`."""
+    scan = segment.COMPILED_SOURCES  # decided, with the walk, in segment.py
+    found = scan(root) if scan is not None else None
+    if found is None:
+        return python_sources(root)
+    metas, title, h1s, scripts = found
+    return Sources(metas, title, h1s, scripts)
+
+
+def python_sources(root: lxml.html.HtmlElement) -> Sources:
+    """`sources`, read through lxml: the reference the compiled scan is held to."""
     found = Sources()
     metas = found.metas
     for element in root.iter("meta", "title", "h1", "script"):
         tag = element.tag
         if tag == "script":
-            found.scripts.append(element)
+            if _is_json_ld(element):
+                found.scripts.append(element)
         elif tag == "meta":
             key = element.get("property") or element.get("name") or element.get("http-equiv")
             content = element.get("content")
@@ -57,6 +73,10 @@ def sources(root: lxml.html.HtmlElement) -> Sources:
         elif found.title is None:
             found.title = element
     return found
+
+
+def _is_json_ld(script: lxml.html.HtmlElement) -> bool:
+    return (script.get("type") or "").strip().lower() == "application/ld+json"
 
 
 def _meta(metas: dict[str, str], key: str) -> str:

@@ -346,6 +346,14 @@ CompiledScan = Callable[
     "list[tuple[lxml.html.HtmlElement, str | None, str | None]] | None",
 ]
 
+# The compiled scan `metadata.sources` uses: root -> (metas, title, h1s, JSON-LD
+# scripts), or None to decline a tree.
+SourcesScan = Callable[
+    [lxml.html.HtmlElement],
+    "tuple[dict[str, str], lxml.html.HtmlElement | None, list[lxml.html.HtmlElement],"
+    " list[lxml.html.HtmlElement]] | None",
+]
+
 
 def _walk_incompatibility(module: ModuleType) -> str | None:
     """An extension built against another lxml/libxml2 could misread the tree's C
@@ -357,6 +365,7 @@ def _walk_incompatibility(module: ModuleType) -> str | None:
 _COMPILED = load_extension("_fastwalk", _walk_incompatibility)
 COMPILED_WALK: CompiledWalk | None = _COMPILED.segment if _COMPILED else None
 COMPILED_SCAN: CompiledScan | None = _COMPILED.clean_candidates if _COMPILED else None
+COMPILED_SOURCES: SourcesScan | None = _COMPILED.head_sources if _COMPILED else None
 # The compiled UTF-8 check `parse` uses: bytes -> whether they decode as UTF-8 to text
 # without U+FFFE and U+FFFF.
 COMPILED_UTF8_PLAIN: Callable[[bytes], bool] | None = (

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 import extractor
 import extractor.segment as segment_module
 from benchmarks.golden_fastwalk import differences, python_walk_only
+from extractor import metadata
 from extractor.clean import clean
 from extractor.features import _SENTENCE_PUNCT, _WORD_EDGES, count_words
 from extractor.parse import parse
@@ -383,6 +384,58 @@ def test_clean_scan_leaves_the_tree_the_xpath_leaves(parts: list[tuple[str, str,
     fast, slow = clean_both_ways(f"<html><body {parts[0][1]}>{body}</body></html>")
     assert fast == slow
 
+
+
+def sources_both_ways(html: str | bytes) -> tuple[Any, Any] | None:
+    """The compiled scan's `Sources` and the Python one's, elements given by their
+    paths in the tree (the scan may add a script only Python can judge, which `jsonld`
+    checks again: kept here if Python keeps it)."""
+    try:
+        root = parse(html, max_bytes=10**7).root
+    except extractor.ExtractionError:
+        return None
+    found = fastwalk.head_sources(root)
+    assert found is not None, "the compiled scan declined a parsed page"
+    tree = root.getroottree()
+
+    def paths(*elements: lxml.html.HtmlElement | None) -> list[str | None]:
+        return [None if e is None else tree.getpath(e) for e in elements]
+
+    metas, title, h1s, scripts = found
+    json_ld = [e for e in scripts if metadata._is_json_ld(e)]
+    expected = metadata.python_sources(root)
+    return (
+        (metas, paths(title), paths(*h1s), paths(*json_ld)),
+        (expected.metas, paths(expected.title), paths(*expected.h1s), paths(*expected.scripts)),
+    )
+
+
+@pytest.mark.parametrize("page", list(corpus_pages()), ids=lambda p: p.parent.name)
+def test_corpus_page_same_head_sources(page: Path) -> None:
+    both = sources_both_ways(page.read_bytes())
+    assert both is not None
+    assert both[0] == both[1]
+
+
+_HEAD_TAGS = [
+    '<meta property="og:title" content="Social">', '<meta name="og:title" content="Named">',
+    '<meta name="" property="" http-equiv="Content-Language" content="de">',
+    '<meta name="Description" content="">', '<meta content="orphan">',
+    '<meta name="lang" content="fr-FR">', "<title>First</title>", "<title>Second</title>",
+    "<h1>Head <b>line</b></h1>", '<script type="application/ld+json">{}</script>',
+    '<script type=" Application/LD+JSON ">{}</script>', "<script>var x;</script>",
+    '<script type="application/json">{}</script>', '<script type="applicatıon/ld+json">{}</script>',
+    '<script type>{}</script>', "<svg><title>icon</title></svg>", "<p>text</p>",
+]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(_HEAD_TAGS), min_size=1, max_size=8),
+       st.lists(st.sampled_from(_HEAD_TAGS), max_size=8))
+def test_head_sources_are_what_the_python_walk_gathers(head: list[str], body: list[str]) -> None:
+    both = sources_both_ways(f"<html><head>{''.join(head)}</head><body>{''.join(body)}</body>")
+    if both is not None:
+        assert both[0] == both[1]
 
 
 def _acyclic_value(value: Any) -> bool:
