@@ -71,6 +71,8 @@ _COMMENTS_BIT = GROUP_BITS["comments"]
 _CAPTION_TOKENS = frozenset({"caption", "figcaption", "credit", "credits"})
 # The veto of a caption, which a photo page overrides (`_keep_photo_captions`).
 _CAPTION_VETO = "caption (include_captions=False)"
+# The veto of every block outside the areas the article was found in.
+_OUTSIDE = "outside the article region"
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,12 +304,10 @@ def _initial(
         )
     for j in loose:  # text set straight in the region's parent: no box inside it counts
         owner[j] = seg.blocks[j].containers[-1]
-    cum_words = word_offsets(seg)
+    boxed = _noise_boxes(seg, areas, word_offsets(seg))
     vetoes = [
-        hard_rule(seg, block, area, options, cum_words)
-        if area >= 0
-        else "outside the article region"
-        for block, area in zip(seg.blocks, owner)
+        _veto(block, options, boxed.get(j, "")) if area >= 0 else _OUTSIDE
+        for j, (block, area) in enumerate(zip(seg.blocks, owner))
     ]
     kept = [not veto and p >= threshold for p, veto in zip(probs, vetoes)]
     return kept, vetoes
@@ -486,6 +486,14 @@ def hard_rule(
     disagree on (some gold texts keep bylines, dates and captions): the article is the
     body text, without its furniture.
     """
+    if cum_words is None:
+        cum_words = word_offsets(seg)
+    return _veto(block, options, _noise_box(seg, block, region, cum_words))
+
+
+def _veto(block: Block, options: Options, named: str) -> str | None:
+    """`hard_rule`, given the noise box around the block (`named`, "" for none): the
+    box is worked out once per region for all its blocks (`_noise_boxes`)."""
     f = block.features
     if block.kind is BlockKind.QUOTE:
         # Quoted material (an embedded post, a pull quote) is the article's own: its
@@ -509,9 +517,6 @@ def hard_rule(
         return _CAPTION_VETO
     if block.kind is BlockKind.TABLE_CELL and not options.include_tables:
         return "table cell (include_tables=False)"
-    if cum_words is None:
-        cum_words = word_offsets(seg)
-    named = _noise_box(seg, block, region, cum_words)
     if named:
         return f"inside a box named as noise inside the article ({named})"
     return None
@@ -540,16 +545,44 @@ def _noise_box(seg: Segmentation, block: Block, region: int, cum_words: list[int
     name says (`class="post-content has-share-buttons"`), unless it names comments.
     """
     below = block.containers[block.containers.index(region) + 1 :]
+    for cid in below:
+        named = _noise_name(seg, region, seg.containers[cid], cum_words)
+        if named:
+            return named
+    return ""
+
+
+def _noise_boxes(
+    seg: Segmentation, areas: tuple[int, ...], cum_words: list[int]
+) -> dict[int, str]:
+    """`_noise_box` of every block of the areas that sits in a noise box, by block index.
+
+    Worked per box rather than per block: a region holds few boxes named as noise (most
+    hold none), and each names all its blocks.  The outermost such box names a block, as
+    in `_noise_box`; containers come parents first, so it is the first seen."""
+    boxed: dict[int, str] = {}
+    for area in areas:
+        for box in inside(seg, area):
+            # `_noise_name`'s first test, inline: most boxes are named nothing
+            if box.tag in NOISE_BOX_TAGS or box.groups & _NOISE_REGION_BITS:
+                named = _noise_name(seg, area, box, cum_words)
+                if named:
+                    for j in range(box.first_block, box.end_block):
+                        boxed.setdefault(j, named)
+    return boxed
+
+
+def _noise_name(seg: Segmentation, region: int, box: Container, cum_words: list[int]) -> str:
+    """The name by which `box`, inside `region`, is a noise box there, or "" (see
+    `_noise_box`)."""
+    named = box.groups & _NOISE_REGION_BITS
+    if box.tag not in NOISE_BOX_TAGS and not named:
+        return ""
     area = seg.containers[region]
     region_words = max(cum_words[area.end_block] - cum_words[area.first_block], 1)
-    for cid in below:
-        box = seg.containers[cid]
-        named = box.groups & _NOISE_REGION_BITS
-        if box.tag not in NOISE_BOX_TAGS and not named:
-            continue
-        share = (cum_words[box.end_block] - cum_words[box.first_block]) / region_words
-        if share <= NOISE_BOX_MAX_SHARE or named & _COMMENTS_BIT:
-            return f"<{box.tag}>" if box.tag in NOISE_BOX_TAGS else ", ".join(group_names(named))
+    share = (cum_words[box.end_block] - cum_words[box.first_block]) / region_words
+    if share <= NOISE_BOX_MAX_SHARE or named & _COMMENTS_BIT:
+        return f"<{box.tag}>" if box.tag in NOISE_BOX_TAGS else ", ".join(group_names(named))
     return ""
 
 
