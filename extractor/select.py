@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, chain
 from operator import attrgetter
 
 from extractor.context import Cards, cards
@@ -296,20 +296,15 @@ def _initial(
 ) -> tuple[list[bool], list[str | None]]:
     """Each block kept by its probability unless vetoed; and the veto of each block
     (None for a block in the areas that no hard rule drops)."""
-    owner = [-1] * len(probs)
-    for area in areas:
-        container = seg.containers[area]
-        owner[container.first_block : container.end_block] = [area] * (
-            container.end_block - container.first_block
-        )
-    for j in loose:  # text set straight in the region's parent: no box inside it counts
-        owner[j] = seg.blocks[j].containers[-1]
-    boxed = _noise_boxes(seg, areas, word_offsets(seg))
-    vetoes = [
-        _veto(block, options, boxed.get(j, "")) if area >= 0 else _OUTSIDE
-        for j, (block, area) in enumerate(zip(seg.blocks, owner))
-    ]
-    kept = [not veto and p >= threshold for p, veto in zip(probs, vetoes)]
+    blocks = seg.blocks
+    vetoes: list[str | None] = [_OUTSIDE] * len(blocks)
+    kept = [False] * len(blocks)
+    boxed = _noise_boxes(seg, areas)
+    spans = [range(c.first_block, c.end_block) for c in map(seg.containers.__getitem__, areas)]
+    # `loose`: text set straight in the region's parent, where no box inside it counts
+    for j in chain(*spans, loose):
+        veto = vetoes[j] = _veto(blocks[j], options, boxed.get(j, ""))
+        kept[j] = not veto and probs[j] >= threshold
     return kept, vetoes
 
 
@@ -552,19 +547,19 @@ def _noise_box(seg: Segmentation, block: Block, region: int, cum_words: list[int
     return ""
 
 
-def _noise_boxes(
-    seg: Segmentation, areas: tuple[int, ...], cum_words: list[int]
-) -> dict[int, str]:
+def _noise_boxes(seg: Segmentation, areas: tuple[int, ...]) -> dict[int, str]:
     """`_noise_box` of every block of the areas that sits in a noise box, by block index.
 
     Worked per box rather than per block: a region holds few boxes named as noise (most
     hold none), and each names all its blocks.  The outermost such box names a block, as
     in `_noise_box`; containers come parents first, so it is the first seen."""
     boxed: dict[int, str] = {}
+    cum_words: list[int] = []  # counted when the first named box is met: most pages have none
     for area in areas:
         for box in inside(seg, area):
             # `_noise_name`'s first test, inline: most boxes are named nothing
             if box.tag in NOISE_BOX_TAGS or box.groups & _NOISE_REGION_BITS:
+                cum_words = cum_words or word_offsets(seg)
                 named = _noise_name(seg, area, box, cum_words)
                 if named:
                     for j in range(box.first_block, box.end_block):
