@@ -73,6 +73,12 @@ _CAPTION_TOKENS = frozenset({"caption", "figcaption", "credit", "credits"})
 _CAPTION_VETO = "caption (include_captions=False)"
 # The veto of every block outside the areas the article was found in.
 _OUTSIDE = "outside the article region"
+# Block kinds the rules test per block, read once: an Enum member read off its class
+# costs a descriptor call, several times a global's read.
+_CAPTION, _HEADING, _PARAGRAPH, _QUOTE, _TABLE_CELL = (
+    BlockKind.CAPTION, BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.QUOTE,
+    BlockKind.TABLE_CELL,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -340,7 +346,7 @@ def _keep_photo_captions(
         return
     caption_words = sum(blocks[j].features.words for j in captions)
     text_words = sum(
-        b.features.words for b, k in zip(blocks, kept) if k and b.kind is not BlockKind.HEADING
+        b.features.words for b, k in zip(blocks, kept) if k and b.kind is not _HEADING
     )
     if text_words >= caption_words:
         return
@@ -414,7 +420,7 @@ def _is_heading(seg: Segmentation, block: Block) -> bool:
     """A heading, or a block set inside one: sites wrap the headline's text in a block
     element inside the <h1> (`<h1><div>Title</div></h1>`), which makes the block a
     paragraph by its own tag."""
-    return block.kind is BlockKind.HEADING or any(
+    return block.kind is _HEADING or any(
         seg.containers[c].tag in HEADING_LEVELS for c in block.containers[-HEADING_WRAP_DEPTH:]
     )
 
@@ -423,7 +429,7 @@ def _lead_like(block: Block) -> bool:
     """A paragraph of prose: some words, a sentence end, few links, not furniture."""
     f = block.features
     return (
-        block.kind is BlockKind.PARAGRAPH
+        block.kind is _PARAGRAPH
         and f.words >= LEAD_MIN_WORDS
         and f.sentence_end
         and f.link_density <= LEAD_MAX_LINK_DENSITY
@@ -464,7 +470,7 @@ def _plain_text(block: Block) -> bool:
         or f.date_like
         or f.in_boilerplate_tag
         or f.near_groups & _NOISE_REGION_BITS
-        or block.kind is BlockKind.CAPTION
+        or block.kind is _CAPTION
     )
 
 
@@ -489,28 +495,31 @@ def hard_rule(
 def _veto(block: Block, options: Options, named: str) -> str | None:
     """`hard_rule`, given the noise box around the block (`named`, "" for none): the
     box is worked out once per region for all its blocks (`_noise_boxes`)."""
-    f = block.features
-    if block.kind is BlockKind.QUOTE:
+    kind = block.kind
+    if kind is _QUOTE:
         # Quoted material (an embedded post, a pull quote) is the article's own: its
         # attribution line ("— Name (@handle) May 3, 2019") is not page furniture.
         return None
-    if f.phrase in _FURNITURE_PHRASES:
-        return f"furniture line ({f.phrase})"
+    f = block.features
+    phrase = f.phrase
+    if phrase in _FURNITURE_PHRASES:
+        return f"furniture line ({phrase})"
     label = opening_label(block.text)
-    if label == "taxonomy" and f.words <= TAXONOMY_LINE_MAX_WORDS:
-        return "furniture line (tags and categories)"
-    if label == "notice":
-        return "furniture line (browser notice)"
+    if label is not None:  # "taxonomy" or "notice"
+        if label == "notice":
+            return "furniture line (browser notice)"
+        if f.words <= TAXONOMY_LINE_MAX_WORDS:
+            return "furniture line (tags and categories)"
     if f.date_like and mostly_date(block.text):
         return "date line"
     is_caption = (
-        block.kind is BlockKind.CAPTION
-        or f.phrase == "credit"
-        or not _CAPTION_TOKENS.isdisjoint(f.class_tokens)
+        kind is _CAPTION
+        or phrase == "credit"
+        or (f.class_tokens and not _CAPTION_TOKENS.isdisjoint(f.class_tokens))
     )
     if is_caption and not options.include_captions:
         return _CAPTION_VETO
-    if block.kind is BlockKind.TABLE_CELL and not options.include_tables:
+    if kind is _TABLE_CELL and not options.include_tables:
         return "table cell (include_tables=False)"
     if named:
         return f"inside a box named as noise inside the article ({named})"
@@ -522,8 +531,14 @@ def mostly_date(text: str) -> bool:
     not a detail of it (a reference: '"Penguins". Department of Conservation. Retrieved
     7 March 2011.')."""
     tokens = _WORD.findall(text.lower())
-    dated = sum(1 for t in tokens if t in MONTHS or any(c.isdigit() for c in t))
+    dated = sum(1 for t in tokens if t in MONTHS or _has_digit(t))
     return dated >= DATE_LINE_MIN_SHARE * len(tokens)
+
+
+def _has_digit(token: str) -> bool:
+    """Whether a word holds a digit; a word of letters alone (most words, one C call)
+    cannot."""
+    return not token.isalpha() and any(map(str.isdigit, token))
 
 
 def word_offsets(seg: Segmentation) -> list[int]:
@@ -600,10 +615,10 @@ def _rescue_by_context(
             kept[i] = True
             note(reasons, i, "kept: between two kept blocks")
         elif (
-            block.kind is BlockKind.HEADING
+            block.kind is _HEADING
             and kept[i + 1]
             and probs[i] >= HEADING_MIN_PROBABILITY
-            and blocks[i + 1].kind is not BlockKind.HEADING
+            and blocks[i + 1].kind is not _HEADING
         ):
             kept[i] = True
             note(reasons, i, "kept: heading of kept text")
@@ -753,12 +768,12 @@ def _section_end(seg: Segmentation, start: int, region: int) -> int:
         if container.end_block > start + 1:
             encloses = container.end_block >= article.end_block and cid <= region
             return start + 1 if encloses else container.end_block
-    if marker.kind is not BlockKind.HEADING:
+    if marker.kind is not _HEADING:
         return start + 1
     parent = seg.containers[marker.containers[-2]] if len(marker.containers) > 1 else None
     end = parent.end_block if parent else len(seg.blocks)
     for j in range(start + 1, end):
         other = seg.blocks[j]
-        if other.kind is BlockKind.HEADING and other.level <= marker.level:
+        if other.kind is _HEADING and other.level <= marker.level:
             return j
     return end
