@@ -30,6 +30,14 @@ _WORDS = re.compile(r"\w+")
 _NON_WORD = re.compile(r"[\W_]+")
 # The ASCII bytes `_NON_WORD` matches: deleting them from ASCII text is a C table lookup.
 _ASCII_NON_WORD = bytes(b for b in range(128) if not chr(b).isalnum())
+# Every byte to itself, but A-Z to a-z: `bytes.translate` lower-cases ASCII text in the
+# same pass that deletes `_ASCII_NON_WORD`, where `str.lower` would make a second one.
+_ASCII_LOWER = bytes(range(256)).lower()
+# Non-ASCII marks that prose is full of (curly quotes, dashes, ellipsis, guillemets,
+# bullets, the soft hyphen), none of them a word character: `text_key` deletes them with
+# `str.replace` (a C search for one character), which leaves most non-ASCII lines all
+# letters and digits, where `_NON_WORD` tests every character's category.
+_TYPOGRAPHIC_MARKS = ("’", "“", "”", "‘", "„", "–", "—", "…", "«", "»", "•", "·", "©", "\xad")
 # Phrase groups that are furniture when they open or close the text.
 _EDGE_PHRASES = frozenset(
     {"placeholder", "byline", "prompt", "crosslink", "related-heading", "comment-heading"}
@@ -59,16 +67,22 @@ def postprocess(
 def text_key(text: str) -> str:
     """Text reduced to lower-case word characters: what makes two paragraphs 'the same'."""
     if text.isascii():  # the same result, several times faster than the regex
-        return text.encode("ascii").translate(None, _ASCII_NON_WORD).decode("ascii").lower()
+        return text.encode("ascii").translate(_ASCII_LOWER, _ASCII_NON_WORD).decode("ascii")
     # Other text loses its ASCII spaces and punctuation by the same table (in UTF-8 an
-    # ASCII byte is always a character of its own), and the regex then looks only at
-    # what is left: words, and the odd curly quote or dash, often none at all.
+    # ASCII byte is always a character of its own), then the typographic marks of prose;
+    # the regex looks only at what is left, often nothing but words.
     rest = (
         text.encode("utf-8", "surrogatepass")
         .translate(None, _ASCII_NON_WORD)
         .decode("utf-8", "surrogatepass")
     )
-    return (rest if rest.isalnum() else _NON_WORD.sub("", rest)).lower()
+    if not rest.isalnum():
+        for mark in _TYPOGRAPHIC_MARKS:
+            if mark in rest:
+                rest = rest.replace(mark, "")
+        if not rest.isalnum():
+            rest = _NON_WORD.sub("", rest)
+    return rest.lower()
 
 
 def _drop(kept: list[bool], reasons: list[list[str]] | None, i: int, why: str) -> None:

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import extractor
-from extractor.postprocess import postprocess, text_key
+from extractor.postprocess import _TYPOGRAPHIC_MARKS, postprocess, text_key
 from extractor.segment import Segmentation
 from extractor.select import Selection
 from extractor.tuning import (
@@ -306,10 +306,29 @@ def test_text_key_is_the_regex_one(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["“Quoted” — said İstanbul’s mayor…", "Наши герои знают толк", "x\ud800y_٣", "‘’"]
+    "text",
+    [
+        "“Quoted” — said İstanbul’s mayor…",
+        "Наши герои знают толк",
+        "x\ud800y_٣",
+        "‘’",
+        "«Ça» – c’est l’été… • © 2024 · Straße „Grüße“",
+        "Prix : 12 € § 3 ™",  # marks left to the regex
+    ],
 )
 def test_text_key_of_non_ascii_text(text: str) -> None:
     assert text_key(text) == re.sub(r"[\W_]+", "", text).lower()
+
+
+@given(st.lists(st.sampled_from([*_TYPOGRAPHIC_MARKS, "a", "É", "ß", " ", "_", "5", "€"])))
+def test_text_key_deleting_typographic_marks_is_the_regex_one(parts: list[str]) -> None:
+    text = "é" + "".join(parts)  # non-ASCII: the path that deletes the marks
+    assert text_key(text) == re.sub(r"[\W_]+", "", text).lower()
+
+
+def test_typographic_marks_are_not_word_characters() -> None:
+    # Deleting them early is only a shortcut if the regex would delete them too.
+    assert all(re.fullmatch(r"[\W_]", mark) for mark in _TYPOGRAPHIC_MARKS)
 
 
 def test_long_heading_closing_the_text_is_prose_not_a_dangling_title() -> None:
