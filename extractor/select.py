@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from itertools import accumulate, chain
+from itertools import accumulate, chain, compress
 from operator import attrgetter
 
 from extractor.context import Cards, cards
@@ -73,6 +73,7 @@ _CAPTION_TOKENS = frozenset({"caption", "figcaption", "credit", "credits"})
 _CAPTION_VETO = "caption (include_captions=False)"
 # The veto of every block outside the areas the article was found in.
 _OUTSIDE = "outside the article region"
+_FIRST_BLOCK = attrgetter("first_block")
 # Block kinds the rules test per block, read once: an Enum member read off its class
 # costs a descriptor call, several times a global's read.
 _CAPTION, _HEADING, _PARAGRAPH, _QUOTE, _TABLE_CELL = (
@@ -214,16 +215,15 @@ def best_region(seg: Segmentation, totals: list[float]) -> int:
     # Ties go to the tighter region, then to the deeper of two wrappers of the same blocks.
     # Only the containers sharing the largest total are compared on that (usually one).
     top = max(totals)
-    tied = [cid for cid, total in enumerate(totals) if total == top]
-    best = (
-        tied[0]
-        if len(tied) == 1
-        else max(tied, key=lambda cid: (-_span(seg, cid), seg.containers[cid].depth))
-    )
+    if totals.count(top) == 1:
+        best = totals.index(top)
+    else:
+        tied = [cid for cid, total in enumerate(totals) if total == top]
+        best = max(tied, key=lambda cid: (-_span(seg, cid), seg.containers[cid].depth))
     if top <= 0:
         return best
     floor = top - min(REGION_TIGHTER_SHARE * top, REGION_TIGHTER_MAX)
-    tighter = [c.id for c in inside(seg, best) if totals[c.id] >= floor]
+    tighter = [cid for cid in inside_ids(seg, best) if totals[cid] >= floor]
     if not tighter:
         return best
     return min(tighter, key=lambda cid: (_span(seg, cid), -totals[cid], -seg.containers[cid].depth))
@@ -235,10 +235,12 @@ def sibling_regions(seg: Segmentation, totals: list[float], region: int) -> list
     (furniture included) does not win."""
     parent = seg.containers[region].parent
     floor = SIBLING_MIN_SHARE * totals[region]
+    if parent < 0 or floor <= 0:
+        return []
     return [
-        c.id
-        for c in seg.containers
-        if c.parent == parent and c.id != region and parent >= 0 and totals[c.id] > floor > 0
+        cid
+        for cid in inside_ids(seg, parent)
+        if totals[cid] > floor and seg.containers[cid].parent == parent and cid != region
     ]
 
 
@@ -667,11 +669,17 @@ def _drop_after_body(
     read like prose.  Nothing changes when the region itself is the body box.
     """
     area = seg.containers[region]
-    kept_words = [0, *accumulate(b.features.words if k else 0 for b, k in zip(seg.blocks, kept))]
-    kept_blocks = [0, *accumulate(kept)]
-    floor = BODY_BOX_SHARE * kept_words[-1]
+    blocks = seg.blocks
+    # Kept words and blocks before each block, counted from the region's first (before
+    # it, 0): the boxes weighed are all inside it, so only the region is counted.
+    first, end = area.first_block, area.end_block
+    window = zip(blocks[first:end], kept[first:end])
+    kept_words = [0] * (first + 1) + [*accumulate(b.features.words if k else 0 for b, k in window)]
+    elsewhere = chain(compress(blocks[:first], kept[:first]), compress(blocks[end:], kept[end:]))
+    floor = BODY_BOX_SHARE * (kept_words[end] + sum(b.features.words for b in elsewhere))
     if not floor:
         return
+    kept_blocks = [0] * (first + 1) + [*accumulate(kept[first:end])]
     body = area
     for box in inside(seg, region):
         if (
@@ -693,9 +701,14 @@ def inside(seg: Segmentation, cid: int) -> tuple[Container, ...]:
     Containers are numbered in document order, each after its parent, and open where
     their first block will be: `cid`'s descendants follow it, and the first container
     after them opens at or past its end."""
+    ids = inside_ids(seg, cid)
+    return seg.containers[ids.start : ids.stop]
+
+
+def inside_ids(seg: Segmentation, cid: int) -> range:
+    """The ids of `inside(seg, cid)`: a container's id is its index."""
     end = seg.containers[cid].end_block
-    stop = bisect_left(seg.containers, end, lo=cid + 1, key=attrgetter("first_block"))
-    return seg.containers[cid + 1 : stop]
+    return range(cid + 1, bisect_left(seg.containers, end, lo=cid + 1, key=_FIRST_BLOCK))
 
 
 def _drop_teaser_cards(
@@ -711,15 +724,18 @@ def _drop_teaser_cards(
     is a card holding much of the kept text: a site that sets its article in the same
     markup as its teasers.
     """
-    kept_words = sum(b.features.words for b, k in zip(seg.blocks, kept) if k)
-    for i, block in enumerate(seg.blocks):
-        if not kept[i] or layout.repeats[i] <= 1 or not ends_teaser(block.text):
+    blocks, repeats = seg.blocks, layout.repeats
+    kept_words = -1  # the words kept before any card goes, counted if a card is met
+    for i in compress(range(len(blocks)), kept):  # reads `kept` as it changes
+        if repeats[i] <= 1 or not ends_teaser(blocks[i].text):
             continue
         card = layout.card[i]
         if card is None:
             continue
+        if kept_words < 0:
+            kept_words = sum(b.features.words for b, k in zip(blocks, kept) if k)
         span = range(card.first_block, card.end_block)
-        if sum(seg.blocks[j].features.words for j in span if kept[j]) > (
+        if sum(blocks[j].features.words for j in span if kept[j]) > (
             TEASER_CARD_MAX_SHARE * kept_words
         ):
             continue  # the "card" holds the article: its own excerpt ends in the label
