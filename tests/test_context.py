@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -95,6 +96,20 @@ def test_signature_drops_ids_and_numbers(label: str, expected: str) -> None:
 def test_signatures_together_equal_each_alone(parts: list[str]) -> None:
     label = "".join(parts)
     assert _signatures(label) == (signature(label), named_signature(label))
+
+
+@given(
+    st.lists(
+        st.sampled_from(["div", "#", ".", "a", "7", "12", "٣", "é", "-", "post", " "]), max_size=9
+    )
+)
+def test_signatures_follow_their_definition(parts: list[str]) -> None:
+    # signature: ids dropped, then every run of digits a 0; named_signature: the same,
+    # but a label of a tag and an id alone (no class) keeps its id, its numbers zeroed.
+    label = "".join(parts)
+    sign = re.sub(r"\d+", "0", re.sub(r"#[^.]*", "", label))
+    named = re.sub(r"\d+", "0", label) if "#" in label and "." not in label else sign
+    assert _signatures(label) == (sign, named)
 
 
 def test_repeated_cards_are_counted_across_ids_and_numbers() -> None:
