@@ -38,6 +38,9 @@ _ASCII_LOWER = bytes(range(256)).lower()
 # `str.replace` (a C search for one character), which leaves most non-ASCII lines all
 # letters and digits, where `_NON_WORD` tests every character's category.
 _TYPOGRAPHIC_MARKS = ("’", "“", "”", "‘", "„", "–", "—", "…", "«", "»", "•", "·", "©", "\xad")
+# Block kinds the rules test per block, read once: an Enum member read off its class
+# costs a descriptor call, several times a global's read.
+_HEADING, _LIST_ITEM = BlockKind.HEADING, BlockKind.LIST_ITEM
 # Phrase groups that are furniture when they open or close the text.
 _EDGE_PHRASES = frozenset(
     {"placeholder", "byline", "prompt", "crosslink", "related-heading", "comment-heading"}
@@ -99,11 +102,10 @@ def _drop_teasers_listed_twice(
     An article's own paragraphs are not list items with links repeated outside it."""
     candidates = [
         i
-        for i, b in enumerate(blocks)
-        if kept[i]
-        and b.kind is BlockKind.LIST_ITEM
-        and b.features.link_words
-        and b.features.words >= REPEATED_TEASER_MIN_WORDS
+        for i in compress(range(len(blocks)), kept)
+        if blocks[i].kind is _LIST_ITEM
+        and blocks[i].features.link_words
+        and blocks[i].features.words >= REPEATED_TEASER_MIN_WORDS
         and probs[i] < REPEATED_TEASER_MAX_PROBABILITY
     ]
     if not candidates:
@@ -133,11 +135,11 @@ def _drop_headline(
         if not kept[i]:
             continue
         if (key and text_key(block.text) == key) or (
-            block.kind is BlockKind.HEADING
+            block.kind is _HEADING
             and (_mostly_within(block.text, title_words) or (opening and block.level == 1))
         ):
             _drop(kept, reasons, i, "the headline, reported as the title")
-        elif block.kind is not BlockKind.HEADING and block.features.words > EDGE_MAX_WORDS:
+        elif block.kind is not _HEADING and block.features.words > EDGE_MAX_WORDS:
             return
         opening = False
 
@@ -199,7 +201,7 @@ def _trim_edges(
 def _is_dangling_heading(block: Block) -> bool:
     """A heading closing the text titles nothing; a long one is prose in heading markup
     (a page that sets its whole text in <h3>s), and trimming it would strip them all."""
-    return block.kind is BlockKind.HEADING and block.features.words <= EDGE_MAX_WORDS
+    return block.kind is _HEADING and block.features.words <= EDGE_MAX_WORDS
 
 
 def _in_author_box(seg: Segmentation, block: Block, region: int) -> bool:

@@ -339,6 +339,8 @@ def _keep_photo_captions(
     """A page whose text is mostly a caption is a photo page, and its caption is its
     story: captions in the region that clear the threshold are kept when they hold more
     words than the kept text that is not a heading (a gallery's "Previous 1 / 6 Next")."""
+    if _CAPTION_VETO not in vetoes:  # one C scan: most pages have no caption in the areas
+        return
     captions = [
         j
         for j, (p, veto) in enumerate(zip(probs, vetoes))
