@@ -41,6 +41,10 @@ _TYPOGRAPHIC_MARKS = ("’", "“", "”", "‘", "„", "–", "—", "…", "�
 # Block kinds the rules test per block, read once: an Enum member read off its class
 # costs a descriptor call, several times a global's read.
 _HEADING, _LIST_ITEM = BlockKind.HEADING, BlockKind.LIST_ITEM
+# How many characters of a text's key tell most paragraphs apart (`_drop_duplicates`
+# compares these first), and how much of the text is read for them first.
+KEY_HEAD = 16
+KEY_HEAD_TEXT = 64
 # Phrase groups that are furniture when they open or close the text.
 _EDGE_PHRASES = frozenset(
     {"placeholder", "byline", "prompt", "crosslink", "related-heading", "comment-heading"}
@@ -86,6 +90,19 @@ def text_key(text: str) -> str:
         if not rest.isalnum():
             rest = _NON_WORD.sub("", rest)
     return rest.lower()
+
+
+def key_head(text: str) -> str:
+    """`text_key(text)[:KEY_HEAD]`, from the text's first `KEY_HEAD_TEXT` characters
+    when they hold that much of the key: the key is made character by character (each
+    kept or deleted, then lower-cased), so their key starts the whole text's key.  All
+    but the Greek capital sigma, whose lower case depends on what follows it."""
+    start = text[:KEY_HEAD_TEXT]
+    if len(start) < len(text) and "Σ" not in start:
+        head = text_key(start)
+        if len(head) >= KEY_HEAD:
+            return head[:KEY_HEAD]
+    return text_key(text)[:KEY_HEAD]
 
 
 def _drop(kept: list[bool], reasons: list[list[str]] | None, i: int, why: str) -> None:
@@ -169,12 +186,17 @@ def _drop_duplicates(
     flow of text, is repetition the author chose (a refrain, a recipe's repeated step) and
     stays.
     """
+    # Paragraphs whose keys start differently are not the same: most kept paragraphs are
+    # told apart by their keys' heads, read off their first lines, and only the rest keyed.
+    by_head: dict[str, list[int]] = {}
+    for i in compress(range(len(blocks)), kept):
+        by_head.setdefault(key_head(blocks[i].text), []).append(i)
+    alike = sorted([i for group in by_head.values() if len(group) > 1 for i in group])
     copies: dict[str, list[int]] = {}
-    for i, block in enumerate(blocks):
-        if kept[i]:
-            key = text_key(block.text)
-            if len(key) >= DEDUP_MIN_CHARS:
-                copies.setdefault(key, []).append(i)
+    for i in alike:
+        key = text_key(blocks[i].text)
+        if len(key) >= DEDUP_MIN_CHARS:
+            copies.setdefault(key, []).append(i)
     for first, *later in copies.values():
         if len(later) == 1 and not _authored_repeat(blocks[first], blocks[later[0]]):
             _drop(kept, reasons, later[0], f"repeats block {first}")
