@@ -30,6 +30,8 @@ _DIGITS = re.compile(r"\d+")
 # Characters `signature` looks for in ASCII labels; most labels hold none, and deleting
 # them by a byte table (then comparing lengths) is cheaper than a regex or a set.
 _ID_OR_DIGIT_BYTES = b"#0123456789"
+# Every byte to itself but the ASCII digits, to "0" (`zero_numbers`).
+_ZERO_DIGITS = bytes(ord("0") if chr(b).isdigit() and b < 128 else b for b in range(256))
 # Logits are clipped so one extreme neighbour cannot dominate.
 MAX_LOGIT = 8.0
 
@@ -178,10 +180,22 @@ def _signatures(label: str) -> tuple[str, str]:
     if label.isascii() and len(label.encode().translate(None, _ID_OR_DIGIT_BYTES)) == len(label):
         return label, label
     if "#" not in label:
-        numbered = _DIGITS.sub("0", label)
+        numbered = zero_numbers(label)
         return numbered, numbered
-    sign = _DIGITS.sub("0", _ID.sub("", label))
-    return (sign, sign) if "." in label else (sign, _DIGITS.sub("0", label))
+    sign = zero_numbers(_ID.sub("", label))
+    return (sign, sign) if "." in label else (sign, zero_numbers(label))
+
+
+def zero_numbers(label: str) -> str:
+    """`label` with every run of digits a single 0 (`_DIGITS.sub("0", label)`); in ASCII,
+    every digit a 0 by a byte table, then runs of 0s halved until none is left, several
+    times faster than the regex."""
+    if not label.isascii():
+        return _DIGITS.sub("0", label)
+    zeroed = label.encode().translate(_ZERO_DIGITS).decode()
+    while "00" in zeroed:
+        zeroed = zeroed.replace("00", "0")
+    return zeroed
 
 
 def revise(

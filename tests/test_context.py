@@ -23,6 +23,7 @@ from extractor.context import (
     revise,
     revised_probabilities,
     signature,
+    zero_numbers,
 )
 from extractor.options import Options
 from extractor.pipeline import prepare
@@ -110,6 +111,11 @@ def test_signatures_follow_their_definition(parts: list[str]) -> None:
     sign = re.sub(r"\d+", "0", re.sub(r"#[^.]*", "", label))
     named = re.sub(r"\d+", "0", label) if "#" in label and "." not in label else sign
     assert _signatures(label) == (sign, named)
+
+
+@given(st.text(alphabet="div.#-_07٣a", max_size=30))
+def test_zero_numbers_is_the_regex_one(label: str) -> None:
+    assert zero_numbers(label) == re.sub(r"\d+", "0", label)
 
 
 def test_repeated_cards_are_counted_across_ids_and_numbers() -> None:
