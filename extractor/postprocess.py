@@ -98,10 +98,14 @@ def key_head(text: str) -> str:
     kept or deleted, then lower-cased), so their key starts the whole text's key.  All
     but the Greek capital sigma, whose lower case depends on what follows it."""
     start = text[:KEY_HEAD_TEXT]
-    if len(start) < len(text) and "Σ" not in start:
-        head = text_key(start)
-        if len(head) >= KEY_HEAD:
-            return head[:KEY_HEAD]
+    if start.isascii():  # the usual case, spelled out: `text_key` of ASCII text
+        head = start.encode("ascii").translate(_ASCII_LOWER, _ASCII_NON_WORD)
+        if len(head) >= KEY_HEAD or len(start) == len(text):
+            return head[:KEY_HEAD].decode("ascii")
+    elif len(start) < len(text) and "Σ" not in start:
+        head_key = text_key(start)
+        if len(head_key) >= KEY_HEAD:
+            return head_key[:KEY_HEAD]
     return text_key(text)[:KEY_HEAD]
 
 
@@ -148,9 +152,8 @@ def _drop_headline(
     key = text_key(title)
     title_words = set(_WORDS.findall(title.lower()))
     opening = True
-    for i, block in enumerate(blocks):
-        if not kept[i]:
-            continue
+    for i in compress(range(len(blocks)), kept):
+        block = blocks[i]
         if (key and text_key(block.text) == key) or (
             block.kind is _HEADING
             and (_mostly_within(block.text, title_words) or (opening and block.level == 1))
