@@ -42,7 +42,8 @@ _TYPOGRAPHIC_MARKS = ("’", "“", "”", "‘", "„", "–", "—", "…", "�
 # costs a descriptor call, several times a global's read.
 _HEADING, _LIST_ITEM = BlockKind.HEADING, BlockKind.LIST_ITEM
 # How many characters of a text's key tell most paragraphs apart (`_drop_duplicates`
-# compares these first), and how much of the text is read for them first.
+# compares these first), and how much of the text is read for them first.  Only the
+# speed depends on them: `key_head` is the key's head whatever they are.
 KEY_HEAD = 16
 KEY_HEAD_TEXT = 64
 # Phrase groups that are furniture when they open or close the text.

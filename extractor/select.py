@@ -73,6 +73,7 @@ _CAPTION_TOKENS = frozenset({"caption", "figcaption", "credit", "credits"})
 _CAPTION_VETO = "caption (include_captions=False)"
 # The veto of every block outside the areas the article was found in.
 _OUTSIDE = "outside the article region"
+# What containers are ordered by, for `inside_ids`'s bisection.
 _FIRST_BLOCK = attrgetter("first_block")
 # Block kinds the rules test per block, read once: an Enum member read off its class
 # costs a descriptor call, several times a global's read.
