@@ -23,6 +23,12 @@ MAX_DEPTH = 20
 MIN_BODY_WORDS = 30
 
 _WORD = re.compile(r"\w+")
+# ASCII bytes to themselves lower-cased if word characters (`_WORD`'s: letters, digits,
+# "_"), else to a space: split on spaces, the text gives `_WORD`'s words of it lower-cased
+# in one C table pass where the regex tests every character.
+_ASCII_WORDS = bytes(
+    ord(chr(b).lower()) if chr(b).isalnum() or chr(b) == "_" else ord(" ") for b in range(128)
+) + bytes(128)  # (no byte of ASCII text is above 127)
 
 
 def article_body(
@@ -74,7 +80,14 @@ def _bodies(node: Any, depth: int) -> Iterator[str]:
 
 def shingle_set(text: str, size: int = 4) -> frozenset[tuple[str, ...]]:
     """Lower-case word n-grams of `text`, for matching blocks against it."""
-    return frozenset(_grams(_WORD.findall(text.lower()), size))
+    return frozenset(_grams(words_of(text), size))
+
+
+def words_of(text: str) -> list[str]:
+    """`text`'s words (`\\w+`), lower-cased: ASCII text by a byte table (`_ASCII_WORDS`)."""
+    if text.isascii():
+        return text.encode("ascii").translate(_ASCII_WORDS).decode("ascii").split()
+    return _WORD.findall(text.lower())
 
 
 def match_share(text: str, body: frozenset[tuple[str, ...]], size: int = 4) -> float:
@@ -82,10 +95,9 @@ def match_share(text: str, body: frozenset[tuple[str, ...]], size: int = 4) -> f
 
     The n-grams are only looked up, never kept: `zip` hands each one over and reuses
     its tuple for the next (the context stage matches every block of the page)."""
-    lowered = text.lower()
-    if len(lowered) < 2 * size - 1:  # n words need n characters and n - 1 between them
-        return 0.0
-    words = _WORD.findall(lowered)
+    if len(text) < 2 * size - 1 and text.isascii():
+        return 0.0  # n words need n characters and n - 1 between them
+    words = words_of(text)
     count = len(words) - size + 1
     if count <= 0:
         return 0.0

@@ -30,6 +30,22 @@ _WORDS = re.compile(r"\w+")
 _NON_WORD = re.compile(r"[\W_]+")
 # The ASCII bytes `_NON_WORD` matches: deleting them from ASCII text is a C table lookup.
 _ASCII_NON_WORD = bytes(b for b in range(128) if not chr(b).isalnum())
+# Every byte to itself, but A-Z to a-z: `bytes.translate` lower-cases ASCII text in the
+# same pass that deletes `_ASCII_NON_WORD`, where `str.lower` would make a second one.
+_ASCII_LOWER = bytes(range(256)).lower()
+# Non-ASCII marks that prose is full of (curly quotes, dashes, ellipsis, guillemets,
+# bullets, the soft hyphen), none of them a word character: `text_key` deletes them with
+# `str.replace` (a C search for one character), which leaves most non-ASCII lines all
+# letters and digits, where `_NON_WORD` tests every character's category.
+_TYPOGRAPHIC_MARKS = ("’", "“", "”", "‘", "„", "–", "—", "…", "«", "»", "•", "·", "©", "\xad")
+# Block kinds the rules test per block, read once: an Enum member read off its class
+# costs a descriptor call, several times a global's read.
+_HEADING, _LIST_ITEM = BlockKind.HEADING, BlockKind.LIST_ITEM
+# How many characters of a text's key tell most paragraphs apart (`_drop_duplicates`
+# compares these first), and how much of the text is read for them first.  Only the
+# speed depends on them: `key_head` is the key's head whatever they are.
+KEY_HEAD = 16
+KEY_HEAD_TEXT = 64
 # Phrase groups that are furniture when they open or close the text.
 _EDGE_PHRASES = frozenset(
     {"placeholder", "byline", "prompt", "crosslink", "related-heading", "comment-heading"}
@@ -59,16 +75,39 @@ def postprocess(
 def text_key(text: str) -> str:
     """Text reduced to lower-case word characters: what makes two paragraphs 'the same'."""
     if text.isascii():  # the same result, several times faster than the regex
-        return text.encode("ascii").translate(None, _ASCII_NON_WORD).decode("ascii").lower()
+        return text.encode("ascii").translate(_ASCII_LOWER, _ASCII_NON_WORD).decode("ascii")
     # Other text loses its ASCII spaces and punctuation by the same table (in UTF-8 an
-    # ASCII byte is always a character of its own), and the regex then looks only at
-    # what is left: words, and the odd curly quote or dash, often none at all.
+    # ASCII byte is always a character of its own), then the typographic marks of prose;
+    # the regex looks only at what is left, often nothing but words.
     rest = (
         text.encode("utf-8", "surrogatepass")
         .translate(None, _ASCII_NON_WORD)
         .decode("utf-8", "surrogatepass")
     )
-    return (rest if rest.isalnum() else _NON_WORD.sub("", rest)).lower()
+    if not rest.isalnum():
+        for mark in _TYPOGRAPHIC_MARKS:
+            if mark in rest:
+                rest = rest.replace(mark, "")
+        if not rest.isalnum():
+            rest = _NON_WORD.sub("", rest)
+    return rest.lower()
+
+
+def key_head(text: str) -> str:
+    """`text_key(text)[:KEY_HEAD]`, from the text's first `KEY_HEAD_TEXT` characters
+    when they hold that much of the key: the key is made character by character (each
+    kept or deleted, then lower-cased), so their key starts the whole text's key.  All
+    but the Greek capital sigma, whose lower case depends on what follows it."""
+    start = text[:KEY_HEAD_TEXT]
+    if start.isascii():  # the usual case, spelled out: `text_key` of ASCII text
+        head = start.encode("ascii").translate(_ASCII_LOWER, _ASCII_NON_WORD)
+        if len(head) >= KEY_HEAD or len(start) == len(text):
+            return head[:KEY_HEAD].decode("ascii")
+    elif len(start) < len(text) and "Σ" not in start:
+        head_key = text_key(start)
+        if len(head_key) >= KEY_HEAD:
+            return head_key[:KEY_HEAD]
+    return text_key(text)[:KEY_HEAD]
 
 
 def _drop(kept: list[bool], reasons: list[list[str]] | None, i: int, why: str) -> None:
@@ -85,11 +124,10 @@ def _drop_teasers_listed_twice(
     An article's own paragraphs are not list items with links repeated outside it."""
     candidates = [
         i
-        for i, b in enumerate(blocks)
-        if kept[i]
-        and b.kind is BlockKind.LIST_ITEM
-        and b.features.link_words
-        and b.features.words >= REPEATED_TEASER_MIN_WORDS
+        for i in compress(range(len(blocks)), kept)
+        if blocks[i].kind is _LIST_ITEM
+        and blocks[i].features.link_words
+        and blocks[i].features.words >= REPEATED_TEASER_MIN_WORDS
         and probs[i] < REPEATED_TEASER_MAX_PROBABILITY
     ]
     if not candidates:
@@ -115,15 +153,14 @@ def _drop_headline(
     key = text_key(title)
     title_words = set(_WORDS.findall(title.lower()))
     opening = True
-    for i, block in enumerate(blocks):
-        if not kept[i]:
-            continue
+    for i in compress(range(len(blocks)), kept):
+        block = blocks[i]
         if (key and text_key(block.text) == key) or (
-            block.kind is BlockKind.HEADING
+            block.kind is _HEADING
             and (_mostly_within(block.text, title_words) or (opening and block.level == 1))
         ):
             _drop(kept, reasons, i, "the headline, reported as the title")
-        elif block.kind is not BlockKind.HEADING and block.features.words > EDGE_MAX_WORDS:
+        elif block.kind is not _HEADING and block.features.words > EDGE_MAX_WORDS:
             return
         opening = False
 
@@ -153,12 +190,17 @@ def _drop_duplicates(
     flow of text, is repetition the author chose (a refrain, a recipe's repeated step) and
     stays.
     """
+    # Paragraphs whose keys start differently are not the same: most kept paragraphs are
+    # told apart by their keys' heads, read off their first lines, and only the rest keyed.
+    by_head: dict[str, list[int]] = {}
+    for i in compress(range(len(blocks)), kept):
+        by_head.setdefault(key_head(blocks[i].text), []).append(i)
+    alike = sorted([i for group in by_head.values() if len(group) > 1 for i in group])
     copies: dict[str, list[int]] = {}
-    for i, block in enumerate(blocks):
-        if kept[i]:
-            key = text_key(block.text)
-            if len(key) >= DEDUP_MIN_CHARS:
-                copies.setdefault(key, []).append(i)
+    for i in alike:
+        key = text_key(blocks[i].text)
+        if len(key) >= DEDUP_MIN_CHARS:
+            copies.setdefault(key, []).append(i)
     for first, *later in copies.values():
         if len(later) == 1 and not _authored_repeat(blocks[first], blocks[later[0]]):
             _drop(kept, reasons, later[0], f"repeats block {first}")
@@ -185,7 +227,7 @@ def _trim_edges(
 def _is_dangling_heading(block: Block) -> bool:
     """A heading closing the text titles nothing; a long one is prose in heading markup
     (a page that sets its whole text in <h3>s), and trimming it would strip them all."""
-    return block.kind is BlockKind.HEADING and block.features.words <= EDGE_MAX_WORDS
+    return block.kind is _HEADING and block.features.words <= EDGE_MAX_WORDS
 
 
 def _in_author_box(seg: Segmentation, block: Block, region: int) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, chain, compress
 from operator import attrgetter
 
 from extractor.context import Cards, cards
@@ -71,6 +71,16 @@ _COMMENTS_BIT = GROUP_BITS["comments"]
 _CAPTION_TOKENS = frozenset({"caption", "figcaption", "credit", "credits"})
 # The veto of a caption, which a photo page overrides (`_keep_photo_captions`).
 _CAPTION_VETO = "caption (include_captions=False)"
+# The veto of every block outside the areas the article was found in.
+_OUTSIDE = "outside the article region"
+# What containers are ordered by, for `inside_ids`'s bisection.
+_FIRST_BLOCK = attrgetter("first_block")
+# Block kinds the rules test per block, read once: an Enum member read off its class
+# costs a descriptor call, several times a global's read.
+_CAPTION, _HEADING, _PARAGRAPH, _QUOTE, _TABLE_CELL = (
+    BlockKind.CAPTION, BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.QUOTE,
+    BlockKind.TABLE_CELL,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,16 +216,15 @@ def best_region(seg: Segmentation, totals: list[float]) -> int:
     # Ties go to the tighter region, then to the deeper of two wrappers of the same blocks.
     # Only the containers sharing the largest total are compared on that (usually one).
     top = max(totals)
-    tied = [cid for cid, total in enumerate(totals) if total == top]
-    best = (
-        tied[0]
-        if len(tied) == 1
-        else max(tied, key=lambda cid: (-_span(seg, cid), seg.containers[cid].depth))
-    )
+    if totals.count(top) == 1:
+        best = totals.index(top)
+    else:
+        tied = [cid for cid, total in enumerate(totals) if total == top]
+        best = max(tied, key=lambda cid: (-_span(seg, cid), seg.containers[cid].depth))
     if top <= 0:
         return best
     floor = top - min(REGION_TIGHTER_SHARE * top, REGION_TIGHTER_MAX)
-    tighter = [c.id for c in inside(seg, best) if totals[c.id] >= floor]
+    tighter = [cid for cid in inside_ids(seg, best) if totals[cid] >= floor]
     if not tighter:
         return best
     return min(tighter, key=lambda cid: (_span(seg, cid), -totals[cid], -seg.containers[cid].depth))
@@ -227,10 +236,12 @@ def sibling_regions(seg: Segmentation, totals: list[float], region: int) -> list
     (furniture included) does not win."""
     parent = seg.containers[region].parent
     floor = SIBLING_MIN_SHARE * totals[region]
+    if parent < 0 or floor <= 0:
+        return []
     return [
-        c.id
-        for c in seg.containers
-        if c.parent == parent and c.id != region and parent >= 0 and totals[c.id] > floor > 0
+        cid
+        for cid in inside_ids(seg, parent)
+        if totals[cid] > floor and seg.containers[cid].parent == parent and cid != region
     ]
 
 
@@ -294,22 +305,15 @@ def _initial(
 ) -> tuple[list[bool], list[str | None]]:
     """Each block kept by its probability unless vetoed; and the veto of each block
     (None for a block in the areas that no hard rule drops)."""
-    owner = [-1] * len(probs)
-    for area in areas:
-        container = seg.containers[area]
-        owner[container.first_block : container.end_block] = [area] * (
-            container.end_block - container.first_block
-        )
-    for j in loose:  # text set straight in the region's parent: no box inside it counts
-        owner[j] = seg.blocks[j].containers[-1]
-    cum_words = word_offsets(seg)
-    vetoes = [
-        hard_rule(seg, block, area, options, cum_words)
-        if area >= 0
-        else "outside the article region"
-        for block, area in zip(seg.blocks, owner)
-    ]
-    kept = [not veto and p >= threshold for p, veto in zip(probs, vetoes)]
+    blocks = seg.blocks
+    vetoes: list[str | None] = [_OUTSIDE] * len(blocks)
+    kept = [False] * len(blocks)
+    boxed = _noise_boxes(seg, areas)
+    spans = [range(c.first_block, c.end_block) for c in map(seg.containers.__getitem__, areas)]
+    # `loose`: text set straight in the region's parent, where no box inside it counts
+    for j in chain(*spans, loose):
+        veto = vetoes[j] = _veto(blocks[j], options, boxed.get(j, ""))
+        kept[j] = not veto and probs[j] >= threshold
     return kept, vetoes
 
 
@@ -336,6 +340,8 @@ def _keep_photo_captions(
     """A page whose text is mostly a caption is a photo page, and its caption is its
     story: captions in the region that clear the threshold are kept when they hold more
     words than the kept text that is not a heading (a gallery's "Previous 1 / 6 Next")."""
+    if _CAPTION_VETO not in vetoes:  # one C scan: most pages have no caption in the areas
+        return
     captions = [
         j
         for j, (p, veto) in enumerate(zip(probs, vetoes))
@@ -345,7 +351,7 @@ def _keep_photo_captions(
         return
     caption_words = sum(blocks[j].features.words for j in captions)
     text_words = sum(
-        b.features.words for b, k in zip(blocks, kept) if k and b.kind is not BlockKind.HEADING
+        b.features.words for b, k in zip(blocks, kept) if k and b.kind is not _HEADING
     )
     if text_words >= caption_words:
         return
@@ -419,7 +425,7 @@ def _is_heading(seg: Segmentation, block: Block) -> bool:
     """A heading, or a block set inside one: sites wrap the headline's text in a block
     element inside the <h1> (`<h1><div>Title</div></h1>`), which makes the block a
     paragraph by its own tag."""
-    return block.kind is BlockKind.HEADING or any(
+    return block.kind is _HEADING or any(
         seg.containers[c].tag in HEADING_LEVELS for c in block.containers[-HEADING_WRAP_DEPTH:]
     )
 
@@ -428,7 +434,7 @@ def _lead_like(block: Block) -> bool:
     """A paragraph of prose: some words, a sentence end, few links, not furniture."""
     f = block.features
     return (
-        block.kind is BlockKind.PARAGRAPH
+        block.kind is _PARAGRAPH
         and f.words >= LEAD_MIN_WORDS
         and f.sentence_end
         and f.link_density <= LEAD_MAX_LINK_DENSITY
@@ -469,7 +475,7 @@ def _plain_text(block: Block) -> bool:
         or f.date_like
         or f.in_boilerplate_tag
         or f.near_groups & _NOISE_REGION_BITS
-        or block.kind is BlockKind.CAPTION
+        or block.kind is _CAPTION
     )
 
 
@@ -486,32 +492,40 @@ def hard_rule(
     disagree on (some gold texts keep bylines, dates and captions): the article is the
     body text, without its furniture.
     """
-    f = block.features
-    if block.kind is BlockKind.QUOTE:
+    if cum_words is None:
+        cum_words = word_offsets(seg)
+    return _veto(block, options, _noise_box(seg, block, region, cum_words))
+
+
+def _veto(block: Block, options: Options, named: str) -> str | None:
+    """`hard_rule`, given the noise box around the block (`named`, "" for none): the
+    box is worked out once per region for all its blocks (`_noise_boxes`)."""
+    kind = block.kind
+    if kind is _QUOTE:
         # Quoted material (an embedded post, a pull quote) is the article's own: its
         # attribution line ("— Name (@handle) May 3, 2019") is not page furniture.
         return None
-    if f.phrase in _FURNITURE_PHRASES:
-        return f"furniture line ({f.phrase})"
+    f = block.features
+    phrase = f.phrase
+    if phrase in _FURNITURE_PHRASES:
+        return f"furniture line ({phrase})"
     label = opening_label(block.text)
-    if label == "taxonomy" and f.words <= TAXONOMY_LINE_MAX_WORDS:
-        return "furniture line (tags and categories)"
-    if label == "notice":
-        return "furniture line (browser notice)"
+    if label is not None:  # "taxonomy" or "notice"
+        if label == "notice":
+            return "furniture line (browser notice)"
+        if f.words <= TAXONOMY_LINE_MAX_WORDS:
+            return "furniture line (tags and categories)"
     if f.date_like and mostly_date(block.text):
         return "date line"
     is_caption = (
-        block.kind is BlockKind.CAPTION
-        or f.phrase == "credit"
-        or not _CAPTION_TOKENS.isdisjoint(f.class_tokens)
+        kind is _CAPTION
+        or phrase == "credit"
+        or (f.class_tokens and not _CAPTION_TOKENS.isdisjoint(f.class_tokens))
     )
     if is_caption and not options.include_captions:
         return _CAPTION_VETO
-    if block.kind is BlockKind.TABLE_CELL and not options.include_tables:
+    if kind is _TABLE_CELL and not options.include_tables:
         return "table cell (include_tables=False)"
-    if cum_words is None:
-        cum_words = word_offsets(seg)
-    named = _noise_box(seg, block, region, cum_words)
     if named:
         return f"inside a box named as noise inside the article ({named})"
     return None
@@ -522,8 +536,14 @@ def mostly_date(text: str) -> bool:
     not a detail of it (a reference: '"Penguins". Department of Conservation. Retrieved
     7 March 2011.')."""
     tokens = _WORD.findall(text.lower())
-    dated = sum(1 for t in tokens if t in MONTHS or any(c.isdigit() for c in t))
+    dated = sum(1 for t in tokens if t in MONTHS or _has_digit(t))
     return dated >= DATE_LINE_MIN_SHARE * len(tokens)
+
+
+def _has_digit(token: str) -> bool:
+    """Whether a word holds a digit; a word of letters alone (most words, one C call)
+    cannot."""
+    return not token.isalpha() and any(map(str.isdigit, token))
 
 
 def word_offsets(seg: Segmentation) -> list[int]:
@@ -540,16 +560,44 @@ def _noise_box(seg: Segmentation, block: Block, region: int, cum_words: list[int
     name says (`class="post-content has-share-buttons"`), unless it names comments.
     """
     below = block.containers[block.containers.index(region) + 1 :]
+    for cid in below:
+        named = _noise_name(seg, region, seg.containers[cid], cum_words)
+        if named:
+            return named
+    return ""
+
+
+def _noise_boxes(seg: Segmentation, areas: tuple[int, ...]) -> dict[int, str]:
+    """`_noise_box` of every block of the areas that sits in a noise box, by block index.
+
+    Worked per box rather than per block: a region holds few boxes named as noise (most
+    hold none), and each names all its blocks.  The outermost such box names a block, as
+    in `_noise_box`; containers come parents first, so it is the first seen."""
+    boxed: dict[int, str] = {}
+    cum_words: list[int] = []  # counted when the first named box is met: most pages have none
+    for area in areas:
+        for box in inside(seg, area):
+            # `_noise_name`'s first test, inline: most boxes are named nothing
+            if box.tag in NOISE_BOX_TAGS or box.groups & _NOISE_REGION_BITS:
+                cum_words = cum_words or word_offsets(seg)
+                named = _noise_name(seg, area, box, cum_words)
+                if named:
+                    for j in range(box.first_block, box.end_block):
+                        boxed.setdefault(j, named)
+    return boxed
+
+
+def _noise_name(seg: Segmentation, region: int, box: Container, cum_words: list[int]) -> str:
+    """The name by which `box`, inside `region`, is a noise box there, or "" (see
+    `_noise_box`)."""
+    named = box.groups & _NOISE_REGION_BITS
+    if box.tag not in NOISE_BOX_TAGS and not named:
+        return ""
     area = seg.containers[region]
     region_words = max(cum_words[area.end_block] - cum_words[area.first_block], 1)
-    for cid in below:
-        box = seg.containers[cid]
-        named = box.groups & _NOISE_REGION_BITS
-        if box.tag not in NOISE_BOX_TAGS and not named:
-            continue
-        share = (cum_words[box.end_block] - cum_words[box.first_block]) / region_words
-        if share <= NOISE_BOX_MAX_SHARE or named & _COMMENTS_BIT:
-            return f"<{box.tag}>" if box.tag in NOISE_BOX_TAGS else ", ".join(group_names(named))
+    share = (cum_words[box.end_block] - cum_words[box.first_block]) / region_words
+    if share <= NOISE_BOX_MAX_SHARE or named & _COMMENTS_BIT:
+        return f"<{box.tag}>" if box.tag in NOISE_BOX_TAGS else ", ".join(group_names(named))
     return ""
 
 
@@ -572,10 +620,10 @@ def _rescue_by_context(
             kept[i] = True
             note(reasons, i, "kept: between two kept blocks")
         elif (
-            block.kind is BlockKind.HEADING
+            block.kind is _HEADING
             and kept[i + 1]
             and probs[i] >= HEADING_MIN_PROBABILITY
-            and blocks[i + 1].kind is not BlockKind.HEADING
+            and blocks[i + 1].kind is not _HEADING
         ):
             kept[i] = True
             note(reasons, i, "kept: heading of kept text")
@@ -624,11 +672,17 @@ def _drop_after_body(
     read like prose.  Nothing changes when the region itself is the body box.
     """
     area = seg.containers[region]
-    kept_words = [0, *accumulate(b.features.words if k else 0 for b, k in zip(seg.blocks, kept))]
-    kept_blocks = [0, *accumulate(kept)]
-    floor = BODY_BOX_SHARE * kept_words[-1]
+    blocks = seg.blocks
+    # Kept words and blocks before each block, counted from the region's first (before
+    # it, 0): the boxes weighed are all inside it, so only the region is counted.
+    first, end = area.first_block, area.end_block
+    window = zip(blocks[first:end], kept[first:end])
+    kept_words = [0] * (first + 1) + [*accumulate(b.features.words if k else 0 for b, k in window)]
+    elsewhere = chain(compress(blocks[:first], kept[:first]), compress(blocks[end:], kept[end:]))
+    floor = BODY_BOX_SHARE * (kept_words[end] + sum(b.features.words for b in elsewhere))
     if not floor:
         return
+    kept_blocks = [0] * (first + 1) + [*accumulate(kept[first:end])]
     body = area
     for box in inside(seg, region):
         if (
@@ -650,9 +704,14 @@ def inside(seg: Segmentation, cid: int) -> tuple[Container, ...]:
     Containers are numbered in document order, each after its parent, and open where
     their first block will be: `cid`'s descendants follow it, and the first container
     after them opens at or past its end."""
+    ids = inside_ids(seg, cid)
+    return seg.containers[ids.start : ids.stop]
+
+
+def inside_ids(seg: Segmentation, cid: int) -> range:
+    """The ids of `inside(seg, cid)`: a container's id is its index."""
     end = seg.containers[cid].end_block
-    stop = bisect_left(seg.containers, end, lo=cid + 1, key=attrgetter("first_block"))
-    return seg.containers[cid + 1 : stop]
+    return range(cid + 1, bisect_left(seg.containers, end, lo=cid + 1, key=_FIRST_BLOCK))
 
 
 def _drop_teaser_cards(
@@ -668,15 +727,18 @@ def _drop_teaser_cards(
     is a card holding much of the kept text: a site that sets its article in the same
     markup as its teasers.
     """
-    kept_words = sum(b.features.words for b, k in zip(seg.blocks, kept) if k)
-    for i, block in enumerate(seg.blocks):
-        if not kept[i] or layout.repeats[i] <= 1 or not ends_teaser(block.text):
+    blocks, repeats = seg.blocks, layout.repeats
+    kept_words = -1  # the words kept before any card goes, counted if a card is met
+    for i in compress(range(len(blocks)), kept):  # reads `kept` as it changes
+        if repeats[i] <= 1 or not ends_teaser(blocks[i].text):
             continue
         card = layout.card[i]
         if card is None:
             continue
+        if kept_words < 0:
+            kept_words = sum(b.features.words for b, k in zip(blocks, kept) if k)
         span = range(card.first_block, card.end_block)
-        if sum(seg.blocks[j].features.words for j in span if kept[j]) > (
+        if sum(blocks[j].features.words for j in span if kept[j]) > (
             TEASER_CARD_MAX_SHARE * kept_words
         ):
             continue  # the "card" holds the article: its own excerpt ends in the label
@@ -725,12 +787,12 @@ def _section_end(seg: Segmentation, start: int, region: int) -> int:
         if container.end_block > start + 1:
             encloses = container.end_block >= article.end_block and cid <= region
             return start + 1 if encloses else container.end_block
-    if marker.kind is not BlockKind.HEADING:
+    if marker.kind is not _HEADING:
         return start + 1
     parent = seg.containers[marker.containers[-2]] if len(marker.containers) > 1 else None
     end = parent.end_block if parent else len(seg.blocks)
     for j in range(start + 1, end):
         other = seg.blocks[j]
-        if other.kind is BlockKind.HEADING and other.level <= marker.level:
+        if other.kind is _HEADING and other.level <= marker.level:
             return j
     return end

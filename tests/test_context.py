@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from extractor.context import (
     revise,
     revised_probabilities,
     signature,
+    zero_numbers,
 )
 from extractor.options import Options
 from extractor.pipeline import prepare
@@ -95,6 +97,25 @@ def test_signature_drops_ids_and_numbers(label: str, expected: str) -> None:
 def test_signatures_together_equal_each_alone(parts: list[str]) -> None:
     label = "".join(parts)
     assert _signatures(label) == (signature(label), named_signature(label))
+
+
+@given(
+    st.lists(
+        st.sampled_from(["div", "#", ".", "a", "7", "12", "٣", "é", "-", "post", " "]), max_size=9
+    )
+)
+def test_signatures_follow_their_definition(parts: list[str]) -> None:
+    # signature: ids dropped, then every run of digits a 0; named_signature: the same,
+    # but a label of a tag and an id alone (no class) keeps its id, its numbers zeroed.
+    label = "".join(parts)
+    sign = re.sub(r"\d+", "0", re.sub(r"#[^.]*", "", label))
+    named = re.sub(r"\d+", "0", label) if "#" in label and "." not in label else sign
+    assert _signatures(label) == (sign, named)
+
+
+@given(st.text(alphabet="div.#-_07٣a", max_size=30))
+def test_zero_numbers_is_the_regex_one(label: str) -> None:
+    assert zero_numbers(label) == re.sub(r"\d+", "0", label)
 
 
 def test_repeated_cards_are_counted_across_ids_and_numbers() -> None:

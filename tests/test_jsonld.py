@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractor.jsonld import MIN_BODY_WORDS, article_body, match_share, shingle_set
+from extractor.jsonld import MIN_BODY_WORDS, article_body, match_share, shingle_set, words_of
 from extractor.parse import parse
 
 BODY = " ".join(f"word{i}" for i in range(MIN_BODY_WORDS + 5))
@@ -65,6 +65,22 @@ BODY_SET = shingle_set("one two three four five six İİİİ a b c d")
 
 @given(st.text(alphabet="onetwhrfivsxİ abcd,.’", max_size=60))
 def test_match_share_is_the_share_of_listed_grams(text: str) -> None:
+    assert match_share(text, BODY_SET) == listed_share(text, BODY_SET)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_words_of_ascii_text_are_the_regex_ones(text: str) -> None:
+    # ASCII text takes a byte-table shortcut; it must agree with the general rule.
+    assert words_of(text) == re.findall(r"\w+", text.lower())
+
+
+@given(st.text())
+def test_words_of_any_text_are_the_regex_ones(text: str) -> None:
+    assert words_of(text) == re.findall(r"\w+", text.lower())
+
+
+@given(st.text(alphabet="onetwhrfivsx abcd,.-_\t\x1f", max_size=40))
+def test_match_share_of_ascii_text_is_the_share_of_listed_grams(text: str) -> None:
     assert match_share(text, BODY_SET) == listed_share(text, BODY_SET)
 
 

@@ -10,7 +10,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import extractor
-from extractor.postprocess import postprocess, text_key
+from extractor.postprocess import (
+    _TYPOGRAPHIC_MARKS,
+    KEY_HEAD,
+    KEY_HEAD_TEXT,
+    key_head,
+    postprocess,
+    text_key,
+)
 from extractor.segment import Segmentation
 from extractor.select import Selection
 from extractor.tuning import (
@@ -306,10 +313,54 @@ def test_text_key_is_the_regex_one(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["“Quoted” — said İstanbul’s mayor…", "Наши герои знают толк", "x\ud800y_٣", "‘’"]
+    "text",
+    [
+        "“Quoted” — said İstanbul’s mayor…",
+        "Наши герои знают толк",
+        "x\ud800y_٣",
+        "‘’",
+        "«Ça» – c’est l’été… • © 2024 · Straße „Grüße“",
+        "Prix : 12 € § 3 ™",  # marks left to the regex
+    ],
 )
 def test_text_key_of_non_ascii_text(text: str) -> None:
     assert text_key(text) == re.sub(r"[\W_]+", "", text).lower()
+
+
+@given(st.lists(st.sampled_from([*_TYPOGRAPHIC_MARKS, "a", "É", "ß", " ", "_", "5", "€"])))
+def test_text_key_deleting_typographic_marks_is_the_regex_one(parts: list[str]) -> None:
+    text = "é" + "".join(parts)  # non-ASCII: the path that deletes the marks
+    assert text_key(text) == re.sub(r"[\W_]+", "", text).lower()
+
+
+@given(st.lists(st.sampled_from(["a", "B", "7", "_", " ", ",", "’", "Σ", "σ", "İ", "ʰ", "ß"])))
+def test_key_head_starts_the_key(parts: list[str]) -> None:
+    text = "".join(parts)
+    assert key_head(text) == text_key(text)[:KEY_HEAD]
+
+
+def test_key_head_of_a_capital_sigma_reads_what_follows_it() -> None:
+    # Its lower case is final or not by the letter after it, past the first characters.
+    text = "a" * (KEY_HEAD - 1) + "Σ" + "," * (KEY_HEAD_TEXT - KEY_HEAD) + "a"
+    assert text_key(text[:KEY_HEAD_TEXT])[:KEY_HEAD] != text_key(text)[:KEY_HEAD]
+    assert key_head(text) == text_key(text)[:KEY_HEAD]
+
+
+def test_paragraph_printed_twice_long_after_the_same_opening() -> None:
+    # Paragraphs whose keys share their heads are told apart by their whole keys.
+    opening = (
+        "The council met on Tuesday evening to discuss the budget for next year, and after "
+        "a long debate that ran past midnight it "
+    )
+    first, second = opening + "agreed to raise taxes.", opening + "agreed to cut spending."
+    assert key_head(first) == key_head(second) and text_key(first) != text_key(second)
+    body = f"<p>{first}</p><p>{second}</p><p>{P1}</p><p>{first.upper()}</p>"
+    assert run(body) == [first, second, P1]
+
+
+def test_typographic_marks_are_not_word_characters() -> None:
+    # Deleting them early is only a shortcut if the regex would delete them too.
+    assert all(re.fullmatch(r"[\W_]", mark) for mark in _TYPOGRAPHIC_MARKS)
 
 
 def test_long_heading_closing_the_text_is_prose_not_a_dangling_title() -> None:
