@@ -185,10 +185,15 @@ def _mostly_utf8(data: bytes) -> bool:
     legacy bytes rarely form a well-made UTF-8 sequence, so many such sequences per
     broken one say UTF-8.  Read as windows-1252, every character of the page would be
     garbled to fix a few."""
-    needed = UTF8_MIN_VALID_PER_BROKEN * data.decode("utf-8", errors="replace").count("\ufffd")
     # Every sequence starts at a lead byte: too few leads settle it without the scan
-    # (legacy English text has hardly any), counted by one C pass over the bytes.
-    if len(data) - len(data.translate(None, _UTF8_LEADS)) < needed:
+    # (legacy English text has hardly any), counted by one C pass over the bytes.  The
+    # bytes are known not to be UTF-8, so at least one character is broken, and fewer
+    # leads than one broken character asks for settle it before decoding anything.
+    leads = len(data) - len(data.translate(None, _UTF8_LEADS))
+    if leads < UTF8_MIN_VALID_PER_BROKEN:
+        return False
+    needed = UTF8_MIN_VALID_PER_BROKEN * data.decode("utf-8", errors="replace").count("\ufffd")
+    if leads < needed:
         return False
     return len(_UTF8_SEQUENCE.findall(data)) >= needed
 
