@@ -141,8 +141,8 @@ cdef inline bint _is_cjk(Py_UCS4 c) noexcept:
             or 0xF900 <= c <= 0xFAFF or 0xFF66 <= c <= 0xFF9F)
 
 # The same classes (and `str.isspace`, `isupper`, `isdecimal`, `\\w`) for the Basic
-# Multilingual Plane, read from the functions above when the module loads (64 KB, about
-# a millisecond), so the loops over a text's characters look them up instead of testing
+# Multilingual Plane, read from the functions above when the module loads (64 KB, one or
+# two milliseconds), so the loops over a text's characters look them up instead of testing
 # each predicate: typographic quotes and dashes, Cyrillic or CJK text cost no more than
 # ASCII.  `_class_of` answers for every code point.
 cdef enum CharClass:
