@@ -13,6 +13,7 @@ import lxml.etree
 import lxml.html
 
 from extractor import segment
+from extractor.tuning import FORM_TEXT_MIN_WORDS
 
 # Elements whose content is never article text; their tails (text after them) stay.
 NEVER_CONTENT_TAGS: tuple[str, ...] = (
@@ -41,13 +42,26 @@ def clean(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
             forms.append(element)
         elif hides(name, value or ""):
             _drop(element)
-    # Forms that hold no paragraph are search boxes, logins and newsletter sign-ups; a
-    # form that wraps prose is a whole-page ASP.NET-style wrapper and must stay.  Judged
-    # after hidden elements are gone, so a form whose only paragraph is hidden goes too.
+    # Forms that hold neither a paragraph nor much text are search boxes, logins and
+    # newsletter sign-ups; a form that wraps prose is a whole-page ASP.NET-style wrapper
+    # and must stay.  Judged after hidden elements are gone, so a form whose only
+    # paragraph is hidden goes too.
     for form in forms:
-        if next(form.iter("p"), None) is None:
+        if next(form.iter("p"), None) is None and not _holds_text(form):
             _drop(form)
     return root
+
+
+def _holds_text(form: lxml.html.HtmlElement) -> bool:
+    """Whether a form without paragraphs still holds a page's worth of text: a page
+    laid out in table cells or bare divs has no <p>, and ASP.NET wraps a whole page in
+    one <form>; a widget's labels and buttons are a few words."""
+    words = 0
+    for text in form.itertext():
+        words += len(text.split())
+        if words >= FORM_TEXT_MIN_WORDS:
+            return True
+    return False
 
 
 Candidate = tuple[lxml.html.HtmlElement, "str | None", "str | None"]

@@ -14,6 +14,13 @@ from __future__ import annotations
 # accented letters seldom pair up into valid UTF-8 sequences.
 UTF8_MIN_VALID_PER_BROKEN = 5
 
+# --- cleaning -------------------------------------------------------------------------
+# A <form> without paragraphs is a widget (search, login, sign-up) and is dropped, unless
+# it holds at least this many words: a page's worth of text, set in table cells or bare
+# divs, that a whole-page form (ASP.NET WebForms wraps every page in one) holds.  A
+# widget's labels and buttons are a few words; a sign-up's pitch a sentence or two.
+FORM_TEXT_MIN_WORDS = 100
+
 # --- region choice -------------------------------------------------------------------
 # A block counts for its container's region score by how far its probability is from
 # this pivot: above it pulls the region in, below it pushes the region away.

@@ -145,6 +145,31 @@ def test_form_wrapping_paragraphs_is_kept() -> None:
     assert "Second paragraph." in text
 
 
+def test_form_wrapping_a_table_laid_page_is_kept() -> None:
+    # No <p> anywhere: the page's text sits in table cells split by <br>, all inside the
+    # one <form> ASP.NET wraps every page in.
+    sentence = "The reserve protects wet meadow and beech woodland along the creek. "
+    html = (
+        "<html><body><form id='aspnetForm' action='/detail.aspx'><table><tr>"
+        f"<td>{sentence * 8}<br><br>{sentence * 8}</td></tr></table>"
+        "<input name='q'><input type='submit' value='Search'></form></body></html>"
+    )
+    assert cleaned(html).find(".//form") is not None
+    assert body_text(html).startswith(sentence.strip())
+
+
+def test_form_without_paragraphs_is_judged_by_its_words() -> None:
+    # Just under the limit: a widget, however its words are laid out; at the limit: text.
+    from extractor.tuning import FORM_TEXT_MIN_WORDS
+
+    def form(words: int) -> str:
+        cells = "".join(f"<td>word{i}</td>" for i in range(words))
+        return f"<html><body><form><table><tr>{cells}</tr></table></form><p>x</p></body></html>"
+
+    assert cleaned(form(FORM_TEXT_MIN_WORDS - 1)).find(".//form") is None
+    assert cleaned(form(FORM_TEXT_MIN_WORDS)).find(".//form") is not None
+
+
 def test_search_form_is_removed() -> None:
     html = (
         "<html><body><form class='search' action='/search'><label>Search the site</label>"
