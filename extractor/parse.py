@@ -307,4 +307,26 @@ def _build_tree(source: str | bytes) -> lxml.html.HtmlElement:
     if root is None:
         # The wording lxml.html.document_fromstring used for this case.
         raise ExtractionError("could not parse the input as HTML: Document is empty")
+    _gather_into_body(root)
     return root
+
+
+def _gather_into_body(root: lxml.html.HtmlElement) -> None:
+    """Move what libxml2 leaves after <body> (behind a stray `</body>` mid-page, which
+    broken templates print) into it: browsers show that text as part of the body, and
+    the walk reads the body only."""
+    body = root.find("body")
+    if body is None:
+        return
+    after = list(body.itersiblings())
+    tail = body.tail
+    if not after and not (tail and tail.strip()):
+        return
+    body.tail = None
+    if tail:
+        last = body[-1] if len(body) else None
+        if last is None:
+            body.text = (body.text or "") + tail
+        else:
+            last.tail = (last.tail or "") + tail
+    body.extend(after)

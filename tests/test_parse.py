@@ -535,3 +535,20 @@ def test_compiled_utf8_check_agrees_with_the_decoder() -> None:
     for cp in (*range(0x80), 0x80, 0x7FF, 0x800, 0xD7FF, 0xE000, 0xFFFD, 0xFFFE, 0xFFFF, 0x10FFFF):
         for data in (chr(cp).encode() * 3, b"<p>text</p>\n" + chr(cp).encode() + b"x" * 20):
             assert COMPILED_UTF8_PLAIN(data) is (chr(cp) not in _FORBIDDEN_CHARS), (cp, data)
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        # A stray </body> mid-page: libxml2 leaves the rest beside <body>, browsers in it.
+        ("<html><body><p>a</p></body><p>b</p><div>c</div></html>",
+         "<html><body><p>a</p><p>b</p><div>c</div></body></html>"),
+        ("<html><body><p>a</p></body>tail <b>x</b> y</html>",
+         "<html><body><p>a</p>tail <b>x</b> y</body></html>"),
+        ("<html><body></body>only text</html>", "<html><body>only text</body></html>"),
+        ("<html><body><p>a</p></body>\n</html>", "<html><body><p>a</p></body></html>"),
+    ],
+)
+def test_content_after_a_stray_body_end_is_in_the_body(html: str, expected: str) -> None:
+    root = parse(html, max_bytes=LIMIT).root
+    assert lxml.etree.tostring(root, encoding="unicode").replace("\n", "") == expected
