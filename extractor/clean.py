@@ -13,7 +13,7 @@ import lxml.etree
 import lxml.html
 
 from extractor import segment
-from extractor.tuning import FORM_TEXT_MIN_WORDS
+from extractor.tuning import PAGE_TEXT_MIN_WORDS
 
 # Elements whose content is never article text; their tails (text after them) stay.
 NEVER_CONTENT_TAGS: tuple[str, ...] = (
@@ -35,6 +35,13 @@ _VISIBILITY_FOLD = str.maketrans("VISBLTYHDN", "visbltyhdn", " ")
 
 def clean(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
     """Remove never-content elements from `root` in place and return it."""
+    for fallback in root.iter("noscript"):
+        if _holds_text(fallback):
+            # A <noscript> holding a page's worth of text is the page: a site's no-script
+            # copy of its article, or an element opened in a <noscript> and closed in
+            # another (which browsers, reading a noscript's content as raw text, never
+            # see), that took the page inside it.  Its tag goes, its content stays.
+            fallback.drop_tag()
     lxml.etree.strip_elements(root, *NEVER_CONTENT_TAGS, with_tail=False)
     forms: list[lxml.html.HtmlElement] = []
     for element, name, value in candidates(root):
@@ -47,19 +54,20 @@ def clean(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
     # and must stay.  Judged after hidden elements are gone, so a form whose only
     # paragraph is hidden goes too.
     for form in forms:
+        # A page laid out in table cells or bare divs has no <p>, and ASP.NET wraps a
+        # whole page in one form: a form holding a page's worth of text stays.
         if next(form.iter("p"), None) is None and not _holds_text(form):
             _drop(form)
     return root
 
 
-def _holds_text(form: lxml.html.HtmlElement) -> bool:
-    """Whether a form without paragraphs still holds a page's worth of text: a page
-    laid out in table cells or bare divs has no <p>, and ASP.NET wraps a whole page in
-    one <form>; a widget's labels and buttons are a few words."""
+def _holds_text(element: lxml.html.HtmlElement) -> bool:
+    """Whether an element that is usually a widget (a form, a no-script notice) holds a
+    page's worth of text: a widget's labels, buttons and notices are a few words."""
     words = 0
-    for text in form.itertext():
+    for text in element.itertext():
         words += len(text.split())
-        if words >= FORM_TEXT_MIN_WORDS:
+        if words >= PAGE_TEXT_MIN_WORDS:
             return True
     return False
 

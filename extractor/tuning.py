@@ -15,11 +15,12 @@ from __future__ import annotations
 UTF8_MIN_VALID_PER_BROKEN = 5
 
 # --- cleaning -------------------------------------------------------------------------
-# A <form> without paragraphs is a widget (search, login, sign-up) and is dropped, unless
-# it holds at least this many words: a page's worth of text, set in table cells or bare
-# divs, that a whole-page form (ASP.NET WebForms wraps every page in one) holds.  A
-# widget's labels and buttons are a few words; a sign-up's pitch a sentence or two.
-FORM_TEXT_MIN_WORDS = 100
+# Forms without paragraphs and <noscript>s are widgets (search, login, sign-up; "enable
+# JavaScript") and are dropped, unless they hold at least this many words: a page's worth
+# of text, which a whole-page form (ASP.NET WebForms wraps every page in one) or a
+# no-script copy of the article holds.  A widget's labels, buttons and notices are a few
+# words, a sign-up's pitch a sentence or two.  The results are the same from 30 to 400.
+PAGE_TEXT_MIN_WORDS = 100
 
 # --- region choice -------------------------------------------------------------------
 # A block counts for its container's region score by how far its probability is from

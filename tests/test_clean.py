@@ -160,14 +160,32 @@ def test_form_wrapping_a_table_laid_page_is_kept() -> None:
 
 def test_form_without_paragraphs_is_judged_by_its_words() -> None:
     # Just under the limit: a widget, however its words are laid out; at the limit: text.
-    from extractor.tuning import FORM_TEXT_MIN_WORDS
+    from extractor.tuning import PAGE_TEXT_MIN_WORDS
 
     def form(words: int) -> str:
         cells = "".join(f"<td>word{i}</td>" for i in range(words))
         return f"<html><body><form><table><tr>{cells}</tr></table></form><p>x</p></body></html>"
 
-    assert cleaned(form(FORM_TEXT_MIN_WORDS - 1)).find(".//form") is None
-    assert cleaned(form(FORM_TEXT_MIN_WORDS)).find(".//form") is not None
+    assert cleaned(form(PAGE_TEXT_MIN_WORDS - 1)).find(".//form") is None
+    assert cleaned(form(PAGE_TEXT_MIN_WORDS)).find(".//form") is not None
+
+
+def test_noscript_notice_is_removed_but_a_noscript_holding_the_page_is_unwrapped() -> None:
+    sentence = "The new footbridge links the coast path on both banks of the estuary. "
+    notice = "<noscript><p>Please enable JavaScript to use this site.</p></noscript>"
+    # An element opened in one <noscript> and closed in another: the parser nests the
+    # page inside the first (browsers read a noscript's content as raw text).
+    html = (
+        f"<html><body>{notice}<noscript><div class='no-js'></noscript>"
+        f"<div><p>{sentence * 10}</p><p>{sentence * 5}</p></div>"
+        "<noscript></div></noscript></body></html>"
+    )
+    root = cleaned(html)
+    assert root.find(".//noscript") is None
+    text = body_text(html)
+    assert "enable JavaScript" not in text
+    assert text.startswith(sentence.strip())
+    assert text.count(sentence.strip()) == 15
 
 
 def test_search_form_is_removed() -> None:

@@ -54,7 +54,10 @@ NOISE_TYPES = frozenset(
 )
 
 # Elements whose text a browser never shows.
-INVISIBLE_TAGS = ("script", "style", "noscript", "template")
+INVISIBLE_TAGS = ("script", "style", "template")
+# A browser that runs scripts reads a <noscript>'s content as raw text and shows none of
+# it, so an element opened in one is no element at all: cut from the source, not the tree.
+NOSCRIPT = re.compile(r"<noscript\b.*?</noscript\s*>", re.IGNORECASE | re.DOTALL)
 
 F1_FLOOR = 0.9  # per-page shingle F1 against gold.txt
 SHINGLE = 4  # tokens per shingle
@@ -89,7 +92,7 @@ def load(name: str) -> tuple[bytes, str, dict[str, Any]]:
 def visible_text(name: str) -> str:
     """The page decoded with its declared charset, as whitespace-normalised visible text."""
     page, _, meta = load(name)
-    doc = lxml.html.document_fromstring(page.decode(meta["encoding"]))
+    doc = lxml.html.document_fromstring(NOSCRIPT.sub("", page.decode(meta["encoding"])))
     for el in doc.iter(*INVISIBLE_TAGS):
         el.drop_tree()
     # Block boundaries such as <br> and </td> carry no whitespace in text_content().
