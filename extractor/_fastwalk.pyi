@@ -31,6 +31,8 @@ def head_sources(
         lxml.html.HtmlElement | None,
         list[lxml.html.HtmlElement],
         list[lxml.html.HtmlElement],
+        list[lxml.html.HtmlElement],
     ]
     | None
 ): ...
+def has_text_bytes(element: lxml.html.HtmlElement, at_least: int) -> bool: ...

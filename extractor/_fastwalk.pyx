@@ -1472,16 +1472,16 @@ cdef xmlNode* _following(xmlNode* c, xmlNode* top) noexcept:
 
 def head_sources(_Element root):
     """What `metadata.python_sources` gathers, without an element object for each
-    <meta> and <script>: (metas, title, h1s, scripts).  Scripts whose type cannot be
-    JSON-LD (`_may_be_json_ld`) are left out.  None when an attribute value is made
-    of several nodes (the Python walk answers for that page)."""
+    <meta> and <script>: (metas, title, h1s, scripts, noscripts).  Scripts whose type
+    cannot be JSON-LD (`_may_be_json_ld`) are left out.  None when an attribute value is
+    made of several nodes (the Python walk answers for that page)."""
     cdef xmlNode* top = root._c_node
     cdef xmlNode* c = top
     cdef const char* name
     cdef const char* key
     cdef const char* content
     cdef dict metas = {}
-    cdef list h1s = [], scripts = []
+    cdef list h1s = [], scripts = [], noscripts = []
     title = None
     try:
         while c != NULL:
@@ -1498,12 +1498,39 @@ def head_sources(_Element root):
                     scripts.append(elementFactory(root._doc, c))
             elif strcmp(name, "h1") == 0:
                 h1s.append(elementFactory(root._doc, c))
+            elif strcmp(name, "noscript") == 0:
+                noscripts.append(elementFactory(root._doc, c))
             elif title is None and strcmp(name, "title") == 0:
                 title = elementFactory(root._doc, c)
             c = _following(c, top)
     except _Unsupported:
         return None
-    return metas, title, h1s, scripts
+    return metas, title, h1s, scripts, noscripts
+
+
+def has_text_bytes(_Element element, Py_ssize_t at_least):
+    """Whether the text under `element` (what its `itertext()` yields: its text and
+    its descendants' text and tails) may hold `at_least` bytes of UTF-8: False only
+    when it holds fewer.  A node whose text only lxml reads (an entity reference) is a
+    maybe."""
+    cdef xmlNode* top = element._c_node
+    cdef xmlNode* c = top.children
+    cdef Py_ssize_t size = 0
+    while c != NULL:
+        if c.type == tree.XML_TEXT_NODE or c.type == tree.XML_CDATA_SECTION_NODE:
+            if c.content != NULL:
+                size += strlen(<const char*>c.content)
+                if size >= at_least:
+                    return True
+        elif c.type == tree.XML_ENTITY_REF_NODE:
+            return True
+        elif c.type == tree.XML_ELEMENT_NODE and c.children != NULL:
+            c = c.children
+            continue
+        while c != top and c.next == NULL:
+            c = c.parent
+        c = NULL if c == top else c.next
+    return size >= at_least
 
 
 cdef const char* _first_set(xmlNode* c, const char* first, const char* second,

@@ -7,6 +7,7 @@ never a Python loop over every node; Python looks only at what those calls found
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, cast
 
 import lxml.etree
@@ -33,9 +34,12 @@ _DISPLAY_FOLD = str.maketrans("DISPLAYNOE", "displaynoe", " ")
 _VISIBILITY_FOLD = str.maketrans("VISBLTYHDN", "visbltyhdn", " ")
 
 
-def clean(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
-    """Remove never-content elements from `root` in place and return it."""
-    for fallback in root.iter("noscript"):
+def clean(
+    root: lxml.html.HtmlElement, noscripts: Iterable[lxml.html.HtmlElement] | None = None
+) -> lxml.html.HtmlElement:
+    """Remove never-content elements from `root` in place and return it.  `noscripts`
+    are its <noscript>s when the caller has gathered them (`metadata.sources`)."""
+    for fallback in list(root.iter("noscript")) if noscripts is None else noscripts:
         if _holds_text(fallback):
             # A <noscript> holding a page's worth of text is the page: a site's no-script
             # copy of its article, or an element opened in a <noscript> and closed in
@@ -64,6 +68,9 @@ def clean(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
 def _holds_text(element: lxml.html.HtmlElement) -> bool:
     """Whether an element that is usually a widget (a form, a no-script notice) holds a
     page's worth of text: a widget's labels, buttons and notices are a few words."""
+    gate = segment.COMPILED_TEXT_BYTES
+    if gate is not None and not gate(element, PAGE_TEXT_MIN_WORDS):
+        return False  # every word is a byte at least: too few bytes settle it
     words = 0
     for text in element.itertext():
         words += len(text.split())

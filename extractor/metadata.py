@@ -21,8 +21,9 @@ _SPACES = re.compile(r"\s+")
 
 @dataclass(slots=True)
 class Sources:
-    """The elements page facts are read from, gathered in one walk over the tree (each
-    walk of a freshly parsed tree costs about as much as the Python reading it)."""
+    """The elements page facts are read from, and the <noscript>s `clean` judges,
+    gathered in one walk over the tree (each walk of a freshly parsed tree costs about
+    as much as the Python reading it)."""
 
     # Raw `<meta>` contents by lower-case name, property or http-equiv; first one wins.
     # Spaces are folded when a value is read (`_meta`): a page has dozens, few are read.
@@ -32,6 +33,7 @@ class Sources:
     # The JSON-LD scripts, for `jsonld` (the compiled scan may add one whose type only
     # Python can judge; `jsonld` checks the type again).
     scripts: list[lxml.html.HtmlElement] = field(default_factory=list)
+    noscripts: list[lxml.html.HtmlElement] = field(default_factory=list)  # for `clean`
 
 
 def read_metadata(
@@ -43,26 +45,29 @@ def read_metadata(
 
 
 def sources(root: lxml.html.HtmlElement) -> Sources:
-    """The page's <meta> values, first <title>, <h1>s and JSON-LD <script>s: from the
-    compiled scan when it is built (it makes no element object for the other scripts
-    and the metas, of which pages have dozens), else `python_sources`."""
+    """The page's <meta> values, first <title>, <h1>s, JSON-LD <script>s and
+    <noscript>s: from the compiled scan when it is built (it makes no element object
+    for the other scripts and the metas, of which pages have dozens), else
+    `python_sources`."""
     scan = segment.COMPILED_SOURCES  # decided, with the walk, in segment.py
     found = scan(root) if scan is not None else None
     if found is None:
         return python_sources(root)
-    metas, title, h1s, scripts = found
-    return Sources(metas, title, h1s, scripts)
+    metas, title, h1s, scripts, noscripts = found
+    return Sources(metas, title, h1s, scripts, noscripts)
 
 
 def python_sources(root: lxml.html.HtmlElement) -> Sources:
     """`sources`, read through lxml: the reference the compiled scan is held to."""
     found = Sources()
     metas = found.metas
-    for element in root.iter("meta", "title", "h1", "script"):
+    for element in root.iter("meta", "title", "h1", "script", "noscript"):
         tag = element.tag
         if tag == "script":
             if _is_json_ld(element):
                 found.scripts.append(element)
+        elif tag == "noscript":
+            found.noscripts.append(element)
         elif tag == "meta":
             key = element.get("property") or element.get("name") or element.get("http-equiv")
             content = element.get("content")

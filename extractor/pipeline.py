@@ -84,10 +84,11 @@ def prepare(
 ) -> Prepared:
     """The stages that read the page: parse, metadata, clean, segment."""
     page = parse(html, encoding=encoding, max_bytes=opts.max_input_bytes)
-    found = sources(page.root)  # one walk for both readers of the head
+    found = sources(page.root)  # one walk for every reader of the raw tree
     meta = read_metadata(page.root, url, found)
     hint = article_body(page.root, found.scripts)
-    return Prepared(meta, segment(clean(page.root), max_blocks=opts.max_blocks), hint)
+    root = clean(page.root, found.noscripts)
+    return Prepared(meta, segment(root, max_blocks=opts.max_blocks), hint)
 
 
 def decide(page: Prepared, opts: Options, *, with_reasons: bool = True) -> Explanation:

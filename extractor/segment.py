@@ -347,11 +347,11 @@ CompiledScan = Callable[
 ]
 
 # The compiled scan `metadata.sources` uses: root -> (metas, title, h1s, JSON-LD
-# scripts), or None to decline a tree.
+# scripts, noscripts), or None to decline a tree.
 SourcesScan = Callable[
     [lxml.html.HtmlElement],
     "tuple[dict[str, str], lxml.html.HtmlElement | None, list[lxml.html.HtmlElement],"
-    " list[lxml.html.HtmlElement]] | None",
+    " list[lxml.html.HtmlElement], list[lxml.html.HtmlElement]] | None",
 ]
 
 
@@ -366,6 +366,11 @@ _COMPILED = load_extension("_fastwalk", _walk_incompatibility)
 COMPILED_WALK: CompiledWalk | None = _COMPILED.segment if _COMPILED else None
 COMPILED_SCAN: CompiledScan | None = _COMPILED.clean_candidates if _COMPILED else None
 COMPILED_SOURCES: SourcesScan | None = _COMPILED.head_sources if _COMPILED else None
+# The compiled text-size gate `clean` uses: (element, n) -> False when the text under
+# the element holds fewer than n bytes.
+COMPILED_TEXT_BYTES: Callable[[lxml.html.HtmlElement, int], bool] | None = (
+    _COMPILED.has_text_bytes if _COMPILED else None
+)
 # The compiled UTF-8 check `parse` uses: bytes -> whether they decode as UTF-8 to text
 # without U+FFFE and U+FFFF.
 COMPILED_UTF8_PLAIN: Callable[[bytes], bool] | None = (

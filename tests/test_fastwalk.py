@@ -401,12 +401,18 @@ def sources_both_ways(html: str | bytes) -> tuple[Any, Any] | None:
     def paths(*elements: lxml.html.HtmlElement | None) -> list[str | None]:
         return [None if e is None else tree.getpath(e) for e in elements]
 
-    metas, title, h1s, scripts = found
+    metas, title, h1s, scripts, noscripts = found
     json_ld = [e for e in scripts if metadata._is_json_ld(e)]
     expected = metadata.python_sources(root)
     return (
-        (metas, paths(title), paths(*h1s), paths(*json_ld)),
-        (expected.metas, paths(expected.title), paths(*expected.h1s), paths(*expected.scripts)),
+        (metas, paths(title), paths(*h1s), paths(*json_ld), paths(*noscripts)),
+        (
+            expected.metas,
+            paths(expected.title),
+            paths(*expected.h1s),
+            paths(*expected.scripts),
+            paths(*expected.noscripts),
+        ),
     )
 
 
@@ -426,6 +432,7 @@ _HEAD_TAGS = [
     '<script type=" Application/LD+JSON ">{}</script>', "<script>var x;</script>",
     '<script type="application/json">{}</script>', '<script type="applicatıon/ld+json">{}</script>',
     '<script type>{}</script>', "<svg><title>icon</title></svg>", "<p>text</p>",
+    "<noscript><img src='pixel.gif'></noscript>", "<noscript><p>Enable scripts</p></noscript>",
 ]
 
 
@@ -436,6 +443,15 @@ def test_head_sources_are_what_the_python_walk_gathers(head: list[str], body: li
     both = sources_both_ways(f"<html><head>{''.join(head)}</head><body>{''.join(body)}</body>")
     if both is not None:
         assert both[0] == both[1]
+
+
+@SETTINGS
+@given(pages(), st.integers(min_value=0, max_value=400))
+def test_text_size_gate_is_the_size_of_itertext(html: str, at_least: int) -> None:
+    root = parse(html, max_bytes=10**7).root
+    for element in root.iter():
+        size = sum(len(t.encode()) for t in element.itertext())
+        assert fastwalk.has_text_bytes(element, at_least) == (size >= at_least)
 
 
 def _acyclic_value(value: Any) -> bool:
