@@ -61,7 +61,7 @@ import lxml
 import lxml.etree
 
 from extractor import features as _features
-from extractor.patterns import STOPWORDS, phrase_kind
+from extractor.patterns import STOPWORDS, opening_label, phrase_kind
 from extractor.patterns import markup as _markup
 from extractor.patterns.markup import GROUP_NAMES, name_tokens, token_groups
 from extractor.patterns import registry as _registry
@@ -917,6 +917,7 @@ cdef enum VocabFlag:
     V_MONTH = 2  # registry.MONTHS
     V_TRIGGER = 4  # a word `_may_phrase` lets through anywhere in a line
     V_SHORT_TRIGGER = 8  # ... in a line of at most PROMPT_MAX_WORDS words
+    V_OPENER = 16  # the first word of a filing label or browser notice (`opening_label`)
 
 
 cdef inline unsigned long long _fnv(const uchar* data, Py_ssize_t start,
@@ -1028,7 +1029,8 @@ def _vocabulary_entries():
     entries = {}
     for words, flag in ((STOPWORDS, V_STOP), (MONTHS, V_MONTH),
                         (_registry._CREDIT_WORD_SET, V_TRIGGER | V_SHORT_TRIGGER),
-                        (_registry.SOCIAL_NETWORKS | _registry._PROMPT_KEYS, V_SHORT_TRIGGER)):
+                        (_registry.SOCIAL_NETWORKS | _registry._PROMPT_KEYS, V_SHORT_TRIGGER),
+                        (_registry._TAXONOMY_OPENERS | _registry._NOTICE_OPENERS, V_OPENER)):
         for word in words:
             entries[word] = entries.get(word, 0) | flag
     return entries
@@ -1221,6 +1223,28 @@ cdef bint _may_open(str lowered, const uchar* data, unsigned int wanted) except 
     return False
 
 
+cdef bint _may_open_label(str lowered) except -1:
+    """False only when `opening_label` is None: the line's first word, as it reads it
+    (after leading spaces, up to a space or a colon), is no label's first word.  Its
+    head cut (`LABEL_HEAD_CHARS`) only shortens words longer than any label's."""
+    cdef int kind = PyUnicode_KIND(lowered)
+    if kind == PyUnicode_1BYTE_KIND:
+        return _opens_label(<const Py_UCS1*>PyUnicode_DATA(lowered), len(lowered))
+    if kind == PyUnicode_2BYTE_KIND:
+        return _opens_label(<const Py_UCS2*>PyUnicode_DATA(lowered), len(lowered))
+    return _opens_label(<const Py_UCS4*>PyUnicode_DATA(lowered), len(lowered))
+
+
+cdef bint _opens_label(const uchar* data, Py_ssize_t n) noexcept:
+    cdef Py_ssize_t start = 0, end
+    while start < n and _class_of(data[start]) & CH_SPACE:
+        start += 1
+    end = start
+    while end < n and data[end] != 32 and data[end] != 58:  # a space, a colon
+        end += 1
+    return (_find(_VOCABULARY, data, start, end) & V_OPENER) != 0
+
+
 cdef object _phrase(dict memo, str text, str lowered, Py_ssize_t words):
     """`phrase_kind(text, words)`, once per distinct text in a walk (`words` is a
     function of the text, and `phrase_kind` a pure function), and only for the lines
@@ -1367,6 +1391,7 @@ cdef object _measure(str text, _Counts* counts, str link_text, Py_ssize_t depth,
         in_boilerplate,
         _phrase(phrases, text, lowered, words) if words <= _PHRASE_LINE_MAX_WORDS else None,
         date_like,
+        opening_label(text) if _may_open_label(lowered) else None,
     ))
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from extractor.patterns import STOPWORDS, phrase_kind
+from extractor.patterns import STOPWORDS, opening_label, phrase_kind
 from extractor.patterns.registry import MONTHS, NUMERIC_DATE
 from extractor.types import Features
 
@@ -72,6 +72,7 @@ def measure(
         in_boilerplate_tag=in_boilerplate_tag,
         phrase=phrase_kind(text, words) if words <= PHRASE_LINE_MAX_WORDS else None,
         date_like=words <= DATE_LINE_MAX_WORDS and _names_date(text, lowered),
+        label=opening_label(text),
     )
 
 

@@ -22,7 +22,6 @@ from extractor.patterns import (
     GROUP_BITS,
     ends_teaser,
     group_names,
-    opening_label,
 )
 from extractor.patterns.registry import MONTHS
 from extractor.score import COMPILED_STAGES, Score
@@ -509,7 +508,7 @@ def _veto(block: Block, options: Options, named: str) -> str | None:
     phrase = f.phrase
     if phrase in _FURNITURE_PHRASES:
         return f"furniture line ({phrase})"
-    label = opening_label(block.text)
+    label = f.label
     if label is not None:  # "taxonomy" or "notice"
         if label == "notice":
             return "furniture line (browser notice)"

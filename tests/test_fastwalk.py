@@ -27,6 +27,7 @@ from extractor.clean import clean
 from extractor.features import _SENTENCE_PUNCT, _WORD_EDGES, count_words
 from extractor.parse import parse
 from extractor.patterns import STOPWORDS, phrase_kind
+from extractor.patterns import registry as _registry
 from extractor.patterns.markup import name_tokens, token_groups
 from extractor.patterns.registry import MONTHS, NUMERIC_DATE
 from extractor.segment import Segmentation, segment_python
@@ -114,6 +115,29 @@ def test_any_text_same_features(text: str, tag: str) -> None:
     tree = cleaned(f"<html><body><ul><{tag} class='a b'>{_escape(text)}</{tag}></ul></body></html>")
     if tree is not None:
         assert_same(tree)
+
+
+# Line openings around the filing labels and browser notices `opening_label` reads.
+_LABEL_PIECES = st.sampled_from(
+    [*sorted(_registry._TAXONOMY_OPENERS), *sorted(_registry._NOTICE_OPENERS), "Tags", "TAGS",
+     " ", "  ", "\n", ":", " :", ",", "x", "İ", "Σ", "entry", "was", "posted", "in", "under",
+     "best", "viewed", "page", "filed", "this", "é", "tagsx" * 9]
+)
+
+
+@SETTINGS
+@given(st.lists(_LABEL_PIECES, min_size=1, max_size=12).map(" ".join),
+       st.sampled_from(["p", "pre", "li"]))
+def test_lines_opening_with_labels_same_features(line: str, tag: str) -> None:
+    tree = cleaned(f"<html><body><div><{tag}>{_escape(line)}</{tag}></div></body></html>")
+    if tree is not None:
+        assert_same(tree)
+
+
+def test_label_openers_are_shorter_than_the_head_read_for_them() -> None:
+    # The compiled gate reads the whole first word; `opening_label` a head of the line.
+    openers = _registry._TAXONOMY_OPENERS | _registry._NOTICE_OPENERS
+    assert max(map(len, openers)) < _registry.LABEL_HEAD_CHARS
 
 
 # Pieces of class/id names: separators, camelCase, digits, prefixes the reader treats
