@@ -19,7 +19,7 @@ Rules it keeps, so its output equals the reference to the last bit:
 * everything it cannot reproduce exactly (entity-reference nodes, attribute values made
   of several nodes, documents with DTD attribute defaults) makes `segment` return None,
   and the caller uses the Python walk for that page;
-* vocabulary, regexes and phrase rules are the Python ones (`phrase_kind` is called, not
+* vocabulary, regexes and phrase rules are the Python ones (`phrase_kind_of` is called, not
   re-implemented); the character sets inlined below are checked against the Python
   constants at import (`incompatibility()`);
 * what is compiled instead of called only skips work or mirrors a small Python function,
@@ -61,7 +61,8 @@ import lxml
 import lxml.etree
 
 from extractor import features as _features
-from extractor.patterns import STOPWORDS, opening_label, phrase_kind
+from extractor.patterns import STOPWORDS, opening_label
+from extractor.patterns.registry import phrase_kind_of
 from extractor.patterns import markup as _markup
 from extractor.patterns.markup import GROUP_NAMES, name_tokens, token_groups
 from extractor.patterns import registry as _registry
@@ -1253,8 +1254,38 @@ cdef object _phrase(dict memo, str text, str lowered, Py_ssize_t words):
         return None
     if text in memo:
         return memo[text]
-    found = memo[text] = phrase_kind(text, words)
+    found = memo[text] = phrase_kind_of(text, lowered, _words(lowered), words)
     return found
+
+
+cdef list _words(str lowered):
+    """`registry._WORDS.findall(lowered)`: the runs of `\\w` characters."""
+    cdef int kind = PyUnicode_KIND(lowered)
+    if kind == PyUnicode_1BYTE_KIND:
+        return _words_in(lowered, <const Py_UCS1*>PyUnicode_DATA(lowered))
+    if kind == PyUnicode_2BYTE_KIND:
+        return _words_in(lowered, <const Py_UCS2*>PyUnicode_DATA(lowered))
+    return _words_in(lowered, <const Py_UCS4*>PyUnicode_DATA(lowered))
+
+
+cdef list _words_in(str lowered, const uchar* data):
+    cdef Py_ssize_t i = 0, start, n = len(lowered)
+    cdef list words = []
+    while i < n:
+        while i < n and not _class_of(data[i]) & CH_WORD:
+            i += 1
+        if i == n:
+            break
+        start = i
+        while i < n and _class_of(data[i]) & CH_WORD:
+            i += 1
+        words.append(lowered[start:i])
+    return words
+
+
+def words_of(str lowered):
+    """`_words`, for tests."""
+    return _words(lowered)
 
 
 def may_phrase(str text, Py_ssize_t words):

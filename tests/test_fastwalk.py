@@ -134,6 +134,13 @@ def test_lines_opening_with_labels_same_features(line: str, tag: str) -> None:
         assert_same(tree)
 
 
+@SETTINGS
+@given(st.one_of(st.text(max_size=60), st.lists(_LABEL_PIECES, max_size=10).map(" ".join)))
+def test_words_handed_to_the_phrase_rules_are_the_regex_words(text: str) -> None:
+    lowered = text.lower()
+    assert fastwalk.words_of(lowered) == _registry._WORDS.findall(lowered)
+
+
 def test_label_openers_are_shorter_than_the_head_read_for_them() -> None:
     # The compiled gate reads the whole first word; `opening_label` a head of the line.
     openers = _registry._TAXONOMY_OPENERS | _registry._NOTICE_OPENERS

@@ -277,9 +277,14 @@ def phrase_kind(text: str, words: int) -> str | None:
     Returns one of "related-heading", "comment-heading", "placeholder", "prompt",
     "byline", "crosslink", "credit" (a caption ending in a photo credit).
     """
-    # Every rule below needs one of its trigger words in the line; most lines hold none.
     lowered = text.lower()
-    tokens = _WORDS.findall(lowered)
+    return phrase_kind_of(text, lowered, _WORDS.findall(lowered), words)
+
+
+def phrase_kind_of(text: str, lowered: str, tokens: list[str], words: int) -> str | None:
+    """`phrase_kind`, given the line lower-cased and the `\\w+` words of that (the
+    compiled walk has found them already)."""
+    # Every rule below needs one of its trigger words in the line; most lines hold none.
     if not _may_match(text, tokens, words):
         return None
     norm = normalise_line(_close_colons(text))
