@@ -1196,18 +1196,28 @@ cdef bint _may_phrase(str text, str lowered, Py_ssize_t words) except -1:
     return _may_open(lowered, <const Py_UCS4*>PyUnicode_DATA(lowered), wanted)
 
 
+cdef inline Py_ssize_t _next_word(const uchar* data, Py_ssize_t i, Py_ssize_t n,
+                                  Py_ssize_t* start) noexcept:
+    """The end of the first run of `\\w` characters at or after `i` (its start in
+    `start`), or -1 when there is none."""
+    while i < n and not _class_of(data[i]) & CH_WORD:
+        i += 1
+    if i == n:
+        return -1
+    start[0] = i
+    while i < n and _class_of(data[i]) & CH_WORD:
+        i += 1
+    return i
+
+
 cdef bint _may_open(str lowered, const uchar* data, unsigned int wanted) except -1:
     """`_may_phrase`'s word tests, over the characters of `lowered`."""
     cdef Py_ssize_t i = 0, start, n = len(lowered), index = 0
     first = None
-    while i < n:
-        while i < n and not _class_of(data[i]) & CH_WORD:
-            i += 1
-        if i == n:
+    while True:
+        i = _next_word(data, i, n, &start)
+        if i < 0:
             break
-        start = i
-        while i < n and _class_of(data[i]) & CH_WORD:
-            i += 1
         if _find(_VOCABULARY, data, start, i) & wanted:
             return True
         if index == 0:
@@ -1271,16 +1281,11 @@ cdef list _words(str lowered):
 cdef list _words_in(str lowered, const uchar* data):
     cdef Py_ssize_t i = 0, start, n = len(lowered)
     cdef list words = []
-    while i < n:
-        while i < n and not _class_of(data[i]) & CH_WORD:
-            i += 1
-        if i == n:
-            break
-        start = i
-        while i < n and _class_of(data[i]) & CH_WORD:
-            i += 1
+    while True:
+        i = _next_word(data, i, n, &start)
+        if i < 0:
+            return words
         words.append(lowered[start:i])
-    return words
 
 
 def words_of(str lowered):
