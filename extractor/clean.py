@@ -53,13 +53,11 @@ def clean(
             forms.append(element)
         elif hides(name, value or ""):
             _drop(element)
-    # Forms that hold neither a paragraph nor much text are search boxes, logins and
-    # newsletter sign-ups; a form that wraps prose is a whole-page ASP.NET-style wrapper
-    # and must stay.  Judged after hidden elements are gone, so a form whose only
-    # paragraph is hidden goes too.
+    # Forms that hold neither a paragraph nor a page's worth of text are search boxes,
+    # logins and newsletter sign-ups; a form that wraps the page (ASP.NET wraps every
+    # page in one, and a page laid out in table cells has no <p>) must stay.  Judged
+    # after hidden elements are gone, so a form whose only paragraph is hidden goes too.
     for form in forms:
-        # A page laid out in table cells or bare divs has no <p>, and ASP.NET wraps a
-        # whole page in one form: a form holding a page's worth of text stays.
         if next(form.iter("p"), None) is None and not _holds_text(form):
             _drop(form)
     return root
