@@ -782,22 +782,26 @@ cdef class _Walk:
         per walk (`_name_tokens`, `_token_groups`: the Python `name_tokens` and
         `token_groups`, compiled)."""
         cdef list tokens = []
+        cdef list class_names = classes.split()
         cdef long long mask = 0
         cdef tuple found, own
         label = tag
         if ident:
             label += "#" + ident.strip()
         if classes:
-            label += "." + ".".join(classes.split()[:3])
+            label += "." + ".".join(class_names[:3])
         if tag in _ROOT_TAGS:
             return (), 0, label
-        for name in (ident + " " + classes + " " + role).split():
-            found = self.name_tokens.get(name)
-            if found is None:
-                own = _name_tokens(name)
-                found = self.name_tokens[name] = _acyclic((own, _token_groups(own)))
-            tokens.extend(<tuple>found[0])
-            mask |= <long long>found[1]
+        # The words of `f"{ident} {classes} {role}"`, without making that string.
+        for names in (ident.split() if ident else (), class_names,
+                      role.split() if role else ()):
+            for name in names:
+                found = self.name_tokens.get(name)
+                if found is None:
+                    own = _name_tokens(name)
+                    found = self.name_tokens[name] = _acyclic((own, _token_groups(own)))
+                tokens.extend(<tuple>found[0])
+                mask |= <long long>found[1]
         return _acyclic((_acyclic(tuple(tokens)), mask, label))
 
     cdef open_frame(self, xmlNode* c, _Tag tag):
