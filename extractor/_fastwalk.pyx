@@ -107,6 +107,7 @@ cdef extern from "Python.h":
     int Py_UNICODE_ISALNUM(Py_UCS4)
     void* PyUnicode_DATA(object)
     int PyUnicode_KIND(object)
+    bint PyUnicode_IS_ASCII(object)  # `str.isascii()`, without the method call
     enum:
         PyUnicode_1BYTE_KIND
         PyUnicode_2BYTE_KIND
@@ -527,7 +528,7 @@ cdef tuple _name_tokens(str name):
     cdef Py_UCS4 c, before = 0
     cdef bint upper
     cdef list parts
-    if not name.isascii():
+    if not PyUnicode_IS_ASCII(name):
         return name_tokens(name)
     lowered = name.lower()
     if _SKIPPED_NAMES.match(_ascii_data(lowered), n) >= 0:
@@ -566,7 +567,7 @@ cdef long long _token_groups(tuple tokens) except? -1:
             mask |= <long long>found
             continue
         word = <str>token
-        if word.isascii():  # always: tokens are runs of [a-z0-9] or a taxonomy word
+        if PyUnicode_IS_ASCII(word):  # always: runs of [a-z0-9] or a taxonomy word
             bits = _GROUP_PREFIXES.match(_ascii_data(word), len(word)) if word else -1
         else:
             bits = token_groups((word,)) or -1
