@@ -786,11 +786,15 @@ cdef class _Walk:
         cdef list class_names = classes.split()
         cdef long long mask = 0
         cdef tuple found, own
-        label = tag
-        if ident:
-            label += "#" + ident.strip()
-        if classes:
-            label += "." + ".".join(class_names[:3])
+        # `segment._label`, each case one string built at once
+        if ident and classes:
+            label = f"{tag}#{ident.strip()}.{'.'.join(class_names[:3])}"
+        elif ident:
+            label = f"{tag}#{ident.strip()}"
+        elif classes:
+            label = f"{tag}.{'.'.join(class_names[:3])}"
+        else:
+            label = tag
         if tag in _ROOT_TAGS:
             return (), 0, label
         # The words of `f"{ident} {classes} {role}"`, without making that string.
