@@ -325,6 +325,7 @@ cdef class _Tag:
     cdef Counter counter
     cdef int heading  # 1-6, or 0
     cdef bint item, cell, caption, keeps_breaks, boilerplate, article, glyph
+    cdef tuple bare  # `read_names` of this tag without attributes, once asked
 
     def __init__(self, str name):
         self.name = name
@@ -812,16 +813,22 @@ cdef class _Walk:
     cdef open_frame(self, xmlNode* c, _Tag tag):
         cdef _Frame frame = _Frame()
         cdef _Frame parent = self.frames[-1] if self.frames else None
-        cdef const char* itemprop
-        ident = _attr_str(c, "id")
-        classes = _attr_str(c, "class")
-        role = _attr_str(c, "role")
-        key = _acyclic((tag.name, ident, classes, role))
-        names = self.names.get(key)
-        if names is None:
-            names = self.names[key] = self.read_names(tag.name, ident, classes, role)
+        cdef const char* itemprop = NULL
+        role = ""
+        if c.properties == NULL:  # no attributes, as most elements of some pages
+            if tag.bare is None:
+                tag.bare = self.read_names(tag.name, "", "", "")
+            names = tag.bare
+        else:
+            ident = _attr_str(c, "id")
+            classes = _attr_str(c, "class")
+            role = _attr_str(c, "role")
+            key = _acyclic((tag.name, ident, classes, role))
+            names = self.names.get(key)
+            if names is None:
+                names = self.names[key] = self.read_names(tag.name, ident, classes, role)
+            itemprop = _attr(c, "itemprop")
         tokens, own, label = names
-        itemprop = _attr(c, "itemprop")
         semantic = (tag.article or role == "main"
                     or (itemprop != NULL and strcmp(itemprop, "articleBody") == 0))
         cid = len(self.containers)
