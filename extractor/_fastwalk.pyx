@@ -1622,7 +1622,7 @@ cdef const char* _first_set(xmlNode* c, const char* first, const char* second,
 
 
 cdef bint _may_be_json_ld(const char* value) noexcept:
-    """False only when `(value or "").strip().lower() != "application/ld+json"`: an
+    """False only when `jsonld.is_json_ld` is False for a script of this `type`: an
     ASCII value is compared here, spaces stripped and letters folded as Python would;
     any other value is left for Python to judge."""
     cdef const char* expected = "application/ld+json"

@@ -40,7 +40,7 @@ def article_body(
     them (`metadata.sources`, in the walk it makes anyway)."""
     best = ""
     for script in root.iter("script") if scripts is None else scripts:
-        if (script.get("type") or "").strip().lower() != "application/ld+json":
+        if not is_json_ld(script):
             continue
         source = script.text or ""
         if not source or len(source) > MAX_SCRIPT_CHARS or not _may_name_body(source):
@@ -53,6 +53,11 @@ def article_body(
             if len(body) > len(best):
                 best = body
     return best if len(_WORD.findall(best)) >= MIN_BODY_WORDS else ""
+
+
+def is_json_ld(script: lxml.html.HtmlElement) -> bool:
+    """Whether a <script> declares its content JSON-LD (`type`, spaces and case aside)."""
+    return (script.get("type") or "").strip().lower() == "application/ld+json"
 
 
 def _may_name_body(source: str) -> bool:

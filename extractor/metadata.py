@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import lxml.html
 
 from extractor import segment
+from extractor.jsonld import is_json_ld
 from extractor.types import Metadata
 
 # Separators sites put between headline and site name in <title>.
@@ -64,7 +65,7 @@ def python_sources(root: lxml.html.HtmlElement) -> Sources:
     for element in root.iter("meta", "title", "h1", "script", "noscript"):
         tag = element.tag
         if tag == "script":
-            if _is_json_ld(element):
+            if is_json_ld(element):
                 found.scripts.append(element)
         elif tag == "noscript":
             found.noscripts.append(element)
@@ -78,10 +79,6 @@ def python_sources(root: lxml.html.HtmlElement) -> Sources:
         elif found.title is None:
             found.title = element
     return found
-
-
-def _is_json_ld(script: lxml.html.HtmlElement) -> bool:
-    return (script.get("type") or "").strip().lower() == "application/ld+json"
 
 
 def _meta(metas: dict[str, str], key: str) -> str:

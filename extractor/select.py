@@ -478,27 +478,20 @@ def _plain_text(block: Block) -> bool:
     )
 
 
-def hard_rule(
-    seg: Segmentation,
-    block: Block,
-    region: int,
-    options: Options,
-    cum_words: list[int] | None = None,
-) -> str | None:
-    """A reason to drop `block` whatever its score, or None.
+def hard_rule(seg: Segmentation, block: Block, region: int, options: Options) -> str | None:
+    """A reason to drop `block`, inside `region`, whatever its score, or None.
 
     These encode the product's definition of the article, which the labelled data sets
     disagree on (some gold texts keep bylines, dates and captions): the article is the
-    body text, without its furniture.
+    body text, without its furniture.  `select` asks `_veto` for every block of its
+    areas at once; this is the same answer for one block.
     """
-    if cum_words is None:
-        cum_words = word_offsets(seg)
-    return _veto(block, options, _noise_box(seg, block, region, cum_words))
+    return _veto(block, options, _noise_boxes(seg, (region,)).get(block.index, ""))
 
 
 def _veto(block: Block, options: Options, named: str) -> str | None:
     """`hard_rule`, given the noise box around the block (`named`, "" for none): the
-    box is worked out once per region for all its blocks (`_noise_boxes`)."""
+    boxes are worked out once per area for all its blocks (`_noise_boxes`)."""
     kind = block.kind
     if kind is _QUOTE:
         # Quoted material (an embedded post, a pull quote) is the article's own: its
@@ -550,34 +543,23 @@ def word_offsets(seg: Segmentation) -> list[int]:
     return [0, *accumulate(b.features.words for b in seg.blocks)]
 
 
-def _noise_box(seg: Segmentation, block: Block, region: int, cum_words: list[int]) -> str:
-    """The noise groups named by a container between the region and the block, if any.
-
-    Only containers strictly inside the region count: a site that wraps its whole
-    article in `class="paywall"` has named the article, not a box inside it.  For the
-    same reason a box holding most of the region's words is the article, whatever its
-    name says (`class="post-content has-share-buttons"`), unless it names comments.
-    """
-    below = block.containers[block.containers.index(region) + 1 :]
-    for cid in below:
-        named = _noise_name(seg, region, seg.containers[cid], cum_words)
-        if named:
-            return named
-    return ""
-
-
 def _noise_boxes(seg: Segmentation, areas: tuple[int, ...]) -> dict[int, str]:
-    """`_noise_box` of every block of the areas that sits in a noise box, by block index.
+    """The noise groups named by a container between an area and each of its blocks,
+    by block index, for the blocks that sit in such a box.
 
-    Worked per box rather than per block: a region holds few boxes named as noise (most
-    hold none), and each names all its blocks.  The outermost such box names a block, as
-    in `_noise_box`; containers come parents first, so it is the first seen."""
+    Only containers strictly inside the area count: a site that wraps its whole
+    article in `class="paywall"` has named the article, not a box inside it.  For the
+    same reason a box holding most of the area's words is the article, whatever its
+    name says (`class="post-content has-share-buttons"`), unless it names comments.
+
+    Worked per box rather than per block: an area holds few boxes named as noise (most
+    hold none), and each names all its blocks.  The outermost such box names a block;
+    containers come parents first, so it is the first seen."""
     boxed: dict[int, str] = {}
     cum_words: list[int] = []  # counted when the first named box is met: most pages have none
     for area in areas:
         for box in inside(seg, area):
-            # `_noise_name`'s first test, inline: most boxes are named nothing
-            if box.tag in NOISE_BOX_TAGS or box.groups & _NOISE_REGION_BITS:
+            if _may_be_noise(box):
                 cum_words = cum_words or word_offsets(seg)
                 named = _noise_name(seg, area, box, cum_words)
                 if named:
@@ -586,12 +568,17 @@ def _noise_boxes(seg: Segmentation, areas: tuple[int, ...]) -> dict[int, str]:
     return boxed
 
 
+def _may_be_noise(box: Container) -> bool:
+    """Whether `box` is a noise box's tag or names a noise group: most boxes do neither."""
+    return box.tag in NOISE_BOX_TAGS or bool(box.groups & _NOISE_REGION_BITS)
+
+
 def _noise_name(seg: Segmentation, region: int, box: Container, cum_words: list[int]) -> str:
     """The name by which `box`, inside `region`, is a noise box there, or "" (see
-    `_noise_box`)."""
-    named = box.groups & _NOISE_REGION_BITS
-    if box.tag not in NOISE_BOX_TAGS and not named:
+    `_noise_boxes`)."""
+    if not _may_be_noise(box):
         return ""
+    named = box.groups & _NOISE_REGION_BITS
     area = seg.containers[region]
     region_words = max(cum_words[area.end_block] - cum_words[area.first_block], 1)
     share = (cum_words[box.end_block] - cum_words[box.first_block]) / region_words

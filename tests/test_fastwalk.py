@@ -25,6 +25,7 @@ from benchmarks.golden_fastwalk import differences, python_walk_only
 from extractor import metadata
 from extractor.clean import clean
 from extractor.features import _SENTENCE_PUNCT, _WORD_EDGES, count_words
+from extractor.jsonld import is_json_ld
 from extractor.parse import parse
 from extractor.patterns import STOPWORDS, phrase_kind
 from extractor.patterns import registry as _registry
@@ -433,7 +434,7 @@ def sources_both_ways(html: str | bytes) -> tuple[Any, Any] | None:
         return [None if e is None else tree.getpath(e) for e in elements]
 
     metas, title, h1s, scripts, noscripts = found
-    json_ld = [e for e in scripts if metadata._is_json_ld(e)]
+    json_ld = [e for e in scripts if is_json_ld(e)]
     expected = metadata.python_sources(root)
     return (
         (metas, paths(title), paths(*h1s), paths(*json_ld), paths(*noscripts)),
