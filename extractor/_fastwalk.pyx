@@ -684,6 +684,7 @@ cdef class _Walk:
         cdef xmlNode* c
         cdef xmlNode* nxt
         self.open_frame(top, self.tag_of(top))
+        self.add_text(top.children)  # text set straight in <body>, before its first element
         c = _first_visited(top.children)
         if c == NULL:
             if len(self.blocks) < self.max_blocks:

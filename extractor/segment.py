@@ -117,8 +117,11 @@ def segment_python(root: lxml.html.HtmlElement, *, max_blocks: int) -> Segmentat
     """The reference walk, in Python: what the compiled walk must reproduce exactly."""
     body = root.find("body")
     walk = _Walk(max_blocks=max_blocks)
-    _open_frame(walk, body if body is not None else root)
-    events = lxml.etree.iterwalk(body if body is not None else root, events=("start", "end"))
+    top = body if body is not None else root
+    _open_frame(walk, top)
+    if top.text:  # text set straight in <body>, before its first element
+        _add_text(walk, top.text)
+    events = lxml.etree.iterwalk(top, events=("start", "end"))
     next(events)  # the root's own start event: already opened above
     raw = walk.raw
     for event, element in events:

@@ -353,6 +353,20 @@ def test_break_rules_and_inline_icons() -> None:
     assert_same(tree)
 
 
+@pytest.mark.parametrize(
+    ("html", "first"),
+    [
+        ("<html><body>text alone</body></html>", "text alone"),
+        ("<html><body>lead<b>bold</b> words<p>para</p>tail</body></html>", "leadbold words"),
+        ("<html><body>  <br>after a break<br><br>next</body></html>", "after a break"),
+    ],
+)
+def test_text_straight_in_the_walk_root(html: str, first: str) -> None:
+    tree = cleaned(html)
+    assert tree is not None
+    assert assert_same(tree).blocks[0].text == first
+
+
 def test_zero_and_small_block_limits() -> None:
     tree = cleaned("<html><body><p>one</p><div><p>two</p><p>three</p></div></body></html>")
     assert tree is not None

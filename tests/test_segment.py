@@ -58,6 +58,21 @@ def test_text_directly_in_block_around_child_blocks_splits() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ("<html><body>Only a line of text</body></html>", ["Only a line of text"]),
+        ("<html><body>Loose text<p>A paragraph.</p>tail</body></html>",
+         ["Loose text", "A paragraph.", "tail"]),
+        ("<html><body>\n  Notice<br>second line\n</body></html>", ["Notice", "second line"]),
+    ],
+)
+def test_text_set_straight_in_body_is_a_block(html: str, expected: list[str]) -> None:
+    """A plain document (a notice, a text file wrapped in <body>) opens with text, not an
+    element: the walk's root has no start event of its own to read that text from."""
+    assert texts(html) == expected
+
+
 def test_single_br_does_not_split() -> None:
     assert texts("<html><body><p>line one<br>line two</p></body></html>") == ["line one line two"]
 
