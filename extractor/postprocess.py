@@ -172,12 +172,15 @@ def _mostly_within(text: str, words: set[str]) -> bool:
 
 
 def _authored_repeat(first: Block, second: Block) -> bool:
-    """A line of a sentence or so printed twice in one flow of text (the same parent
-    element) is the author's: a recipe's repeated step, a refrain, a line of dialogue."""
-    return (
-        first.features.words <= DEDUP_SAME_FLOW_MAX_WORDS
-        and first.containers[:-1] == second.containers[:-1]
-    )
+    """In one flow of text (the same parent element), a line of a sentence or so printed
+    twice is the author's (a recipe's repeated step, a refrain, a line of dialogue), and
+    so is a paragraph printed twice in a row.  A template's echo stands apart from what
+    it copies (a standfirst printed again further down the body, a hidden alternate
+    version in a box of its own); a paragraph set twice in succession in one flow is what
+    the reader sees there (a chorus sung twice, the writer's own repetition)."""
+    if first.containers[:-1] != second.containers[:-1]:
+        return False
+    return first.features.words <= DEDUP_SAME_FLOW_MAX_WORDS or second.index == first.index + 1
 
 
 def _drop_duplicates(
@@ -186,9 +189,9 @@ def _drop_duplicates(
     """A paragraph printed twice is kept where it first appears.
 
     Twice is the defect (a standfirst repeated as the body's lead, a mobile and a desktop
-    copy); a paragraph printed three times or more, or a short line printed twice in one
-    flow of text, is repetition the author chose (a refrain, a recipe's repeated step) and
-    stays.
+    copy); a paragraph printed three times or more, or a short line printed twice or a
+    paragraph printed twice in a row in one flow of text, is repetition the author chose
+    (a refrain, a recipe's repeated step) and stays.
     """
     # Paragraphs whose keys start differently are not the same: most kept paragraphs are
     # told apart by their keys' heads, read off their first lines, and only the rest keyed.

@@ -149,7 +149,9 @@ DATE_LINE_MIN_SHARE = 0.4
 DEDUP_MIN_CHARS = 20
 # A line of at most this many words printed twice inside one parent element is the
 # author's repetition (a recipe's repeated step, a refrain), not a copy: kept twice.  A
-# longer paragraph printed twice, even in one element, is a CMS glitch.  Swept 0/12/20/30:
+# longer paragraph printed twice apart, even in one element, is a CMS glitch (the seed's
+# lead printed again as the sixth paragraph); printed twice in a row it stays
+# (`postprocess._authored_repeat`).  Swept 0/12/20/30:
 # 20 gained readability 0.0016 and a little on three other sets; 30 keeps a 27-word copy.
 DEDUP_SAME_FLOW_MAX_WORDS = 20
 # A kept linked list item of at least this many words (a title and its excerpt, not a

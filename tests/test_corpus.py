@@ -61,7 +61,7 @@ NOSCRIPT = re.compile(r"<noscript\b.*?</noscript\s*>", re.IGNORECASE | re.DOTALL
 
 F1_FLOOR = 0.9  # per-page shingle F1 against gold.txt
 SHINGLE = 4  # tokens per shingle
-DUPLICATE_MIN_WORDS = 8  # a gold paragraph this long must not be printed twice
+DUPLICATE_MIN_WORDS = 8  # a gold paragraph this long is printed no more often than gold has it
 
 
 def _page_dirs() -> list[Path]:
@@ -260,15 +260,16 @@ def test_extraction_matches_gold(name: str) -> None:
 
 @needs_extract
 @pytest.mark.parametrize("name", PAGE_IDS)
-def test_extraction_prints_each_paragraph_once(name: str) -> None:
+def test_extraction_prints_each_paragraph_as_often_as_gold(name: str) -> None:
     _, gold, _ = load(name)
     text = norm(extracted(name))
+    paragraphs = gold_paragraphs(gold)
     repeated = [
         p[:80]
-        for p in gold_paragraphs(gold)
-        if len(p.split()) >= DUPLICATE_MIN_WORDS and text.count(p) > 1
+        for p in dict.fromkeys(paragraphs)
+        if len(p.split()) >= DUPLICATE_MIN_WORDS and text.count(p) > paragraphs.count(p)
     ]
-    assert not repeated, f"paragraphs printed more than once: {repeated}"
+    assert not repeated, f"paragraphs printed more often than gold has them: {repeated}"
 
 
 @needs_extract

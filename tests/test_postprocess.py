@@ -96,7 +96,7 @@ def test_duplicate_paragraph_keeps_first() -> None:
 
 def test_duplicate_ignores_case_spacing_and_punctuation() -> None:
     variant = P1.upper().replace(",", "").replace(" ", "  ")
-    assert run(f"<p>{P1}</p><p>{variant}</p><p>{P2}</p>") == [P1, P2]
+    assert run(f"<p>{P1}</p><p>{P2}</p><p>{variant}</p>") == [P1, P2]
 
 
 def test_dropped_first_copy_does_not_drop_second() -> None:
@@ -399,6 +399,15 @@ def test_short_or_unlinked_repeated_list_item_stays() -> None:
         body = f"<ul><li>{item}</li></ul><p>{P1}</p><aside><ul><li>{item}</li></ul></aside>"
         _, out = process(body, kept=[True, True, False])
         assert out.kept[0], item
+
+
+def test_paragraph_printed_twice_in_a_row_in_one_flow_is_kept_twice() -> None:
+    assert len(P1.split()) > DEDUP_SAME_FLOW_MAX_WORDS
+    assert run(f"<div><p>{P1}</p><p>{P1}</p><p>{P2}</p></div>") == [P1, P1, P2]
+    # ... not when anything stands between the copies (the seed's lead printed again)
+    assert run(f"<div><p>{P1}</p><p>{P2}</p><p>{P1}</p></div>") == [P1, P2]
+    # ... nor when the copy opens another box (a standfirst above the body's own lead)
+    assert run(f"<div><p>{P1}</p></div><div><p>{P1}</p><p>{P2}</p></div>") == [P1, P2]
 
 
 def test_short_line_printed_twice_in_one_flow_is_kept_twice() -> None:
