@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from itertools import accumulate, chain, compress
+from itertools import accumulate, chain, compress, pairwise
 from operator import attrgetter
 
 from extractor.context import Cards, cards
@@ -56,6 +56,8 @@ from extractor.tuning import (
     RELATED_SECTION_MAX_CONFIDENCE,
     SECTION_MARKER_MAX_LINK_DENSITY,
     SIBLING_MIN_SHARE,
+    SLIDESHOW_ARTICLE_MIN_WORDS,
+    SLIDESHOW_MIN_SLIDES,
     TAXONOMY_LINE_MAX_WORDS,
     TEASER_CARD_MAX_SHARE,
 )
@@ -70,6 +72,9 @@ _COMMENTS_BIT = GROUP_BITS["comments"]
 _CAPTION_TOKENS = frozenset({"caption", "figcaption", "credit", "credits"})
 # The veto of a caption, which a photo page overrides (`_keep_photo_captions`).
 _CAPTION_VETO = "caption (include_captions=False)"
+# A slide's counter opening its legend: "3/50", "3 / 50", "3 of 50".
+_SLIDE_COUNTER = re.compile(r"(\d{1,3})\s*(?:/|of)\s*(\d{1,3})\b")
+_SLIDE_VETO = "a slide of a gallery set inside the article"
 # The veto of every block outside the areas the article was found in.
 _OUTSIDE = "outside the article region"
 # What containers are ordered by, for `inside_ids`'s bisection.
@@ -139,6 +144,7 @@ def select_by_probability(
     areas += tuple([c for c in run if c not in areas])
     threshold = KEEP_THRESHOLD[options.favor]
     kept, vetoes = _initial(seg, probs, areas, loose, threshold, options)
+    _drop_slideshow(seg, kept, vetoes)
     reasons = _first_reasons(probs, vetoes, threshold) if with_reasons else None
     _extend_region(seg, probs, kept, reasons, region, threshold)
     _keep_lead(seg, probs, kept, reasons, region, threshold, title)
@@ -314,6 +320,52 @@ def _initial(
         veto = vetoes[j] = _veto(blocks[j], options, boxed.get(j, ""))
         kept[j] = not veto and probs[j] >= threshold
     return kept, vetoes
+
+
+def _drop_slideshow(seg: Segmentation, kept: list[bool], vetoes: list[str | None]) -> None:
+    """Veto the slides of a gallery embedded in the article ("Business news in pictures":
+    "1/50 Title", a legend, a credit, ... "50/50").
+
+    Each legend is a photo's caption, however long, and fifty of them outweigh the story
+    they sit in.  A slide is the outermost box around its counter that holds no other
+    counter (and, for the first and last, no more blocks than the others).  When the
+    text kept outside the slides is short, the gallery is the page's story (a photo
+    page) and stays."""
+    by_total: dict[int, dict[int, int]] = {}  # total -> slide number -> block
+    for j, block in enumerate(seg.blocks):
+        text = block.text
+        if text[:1].isdigit() and vetoes[j] is None:  # one C call rules out most blocks
+            m = _SLIDE_COUNTER.match(text)
+            if m and 0 < int(m[1]) <= int(m[2]):
+                by_total.setdefault(int(m[2]), {}).setdefault(int(m[1]), j)
+    runs = [sorted(n.values()) for n in by_total.values() if len(n) >= SLIDESHOW_MIN_SLIDES]
+    if not runs:
+        return
+    slides: list[range] = []
+    for js in runs:
+        # The first and last slides have a neighbour on one side only: on the other, a
+        # slide holds no more blocks than the widest step between two counters.
+        widest = max(b - a for a, b in pairwise(js))
+        for at, j in enumerate(js):
+            low = js[at - 1] if at else j - widest
+            high = js[at + 1] if at + 1 < len(js) else j + widest
+            span = range(j, j + 1)
+            for cid in reversed(seg.blocks[j].containers):
+                box = seg.containers[cid]
+                if box.first_block <= low or box.end_block > high:
+                    break
+                span = range(box.first_block, box.end_block)
+            slides.append(span)
+    inside = set(chain(*slides))
+    outside_words = sum(
+        b.features.words for i, (b, k) in enumerate(zip(seg.blocks, kept)) if k and i not in inside
+    )
+    if outside_words < SLIDESHOW_ARTICLE_MIN_WORDS:
+        return
+    for j in inside:
+        if vetoes[j] is None:
+            vetoes[j] = _SLIDE_VETO
+            kept[j] = False
 
 
 def _first_reasons(

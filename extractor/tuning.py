@@ -139,6 +139,14 @@ RELATED_SECTION_MAX_CARD_SHARE = 0.5
 # list runs to 70); longer, it is a paragraph the label was glued to without a break.
 TAXONOMY_LINE_MAX_WORDS = 100
 
+# A slideshow set inside an article numbers its slides ("1/50 Title", "2/50 ..."): at
+# least this many slides counted against the same total make the run a gallery, whose
+# legends are photo captions (fewer is a "1 / 5" pager or a thread's "1/3").
+SLIDESHOW_MIN_SLIDES = 3
+# ... and its legends are dropped only when the text kept outside it has at least this
+# many words: the article is elsewhere.  With less, the gallery is the page's story.
+SLIDESHOW_ARTICLE_MIN_WORDS = 150
+
 # A short line with a date is a date line when at least this share of its words are
 # numbers or month names; below it the date is a detail (a citation, a caption).
 DATE_LINE_MIN_SHARE = 0.4

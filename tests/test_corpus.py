@@ -43,6 +43,7 @@ NOISE_TYPES = frozenset(
         "duplicate-paragraph",
         "image-placeholder",
         "ad-placeholder",
+        "gallery",
         "share-bar",
         "newsletter-prompt",
         "cookie-prompt",

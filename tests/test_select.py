@@ -40,6 +40,8 @@ from extractor.tuning import (
     REGION_TIGHTER_MAX,
     REGION_TIGHTER_SHARE,
     RELATED_SECTION_MAX_CONFIDENCE,
+    SLIDESHOW_ARTICLE_MIN_WORDS,
+    SLIDESHOW_MIN_SLIDES,
     TAXONOMY_LINE_MAX_WORDS,
 )
 
@@ -924,3 +926,47 @@ def test_inside_lists_the_descendants_that_matter(page: Path) -> None:
             s.containers[d].first_block == s.containers[d].end_block == c.end_block
             for d in set(below) - set(found)
         )
+
+
+def _story_with_slides(slides: int, total: int, body_paragraphs: int = 3) -> str:
+    """A story's paragraphs around an embedded gallery of numbered slides."""
+    prose = "".join(
+        f"<p>{P1} Paragraph {i} of the story goes on.</p>" for i in range(body_paragraphs)
+    )
+    items = "".join(
+        f"<li><h3>{n}/{total} Slide title {n}</h3>"
+        f"<p>The legend of photo {n} is a full sentence that reads like prose in a story.</p></li>"
+        for n in range(1, slides + 1)
+    )
+    return f"<article><div>{prose}<ul class='pictures'>{items}</ul>{prose}</div></article>"
+
+
+def test_slides_of_a_gallery_inside_an_article_are_dropped() -> None:
+    text = extractor.extract(f"<html><body>{_story_with_slides(5, 5)}</body></html>").text
+    assert "Paragraph 0 of the story" in text
+    assert "legend of photo" not in text
+    assert "Slide title" not in text
+
+
+def test_two_numbered_lines_are_not_a_gallery() -> None:
+    """Below SLIDESHOW_MIN_SLIDES counters ("1/3", "2/3": a thread, a pager) nothing goes."""
+    s = seg(_story_with_slides(SLIDESHOW_MIN_SLIDES - 1, 9))
+    sel = select_by_probability(s, [MODERATE] * len(s.blocks), Options())
+    assert any("legend of photo" in t for t in kept_texts(s, sel))
+
+
+def test_gallery_that_is_the_page_stays() -> None:
+    """A photo page: the text outside the slides is under SLIDESHOW_ARTICLE_MIN_WORDS, so
+    the slides are the story."""
+    assert SLIDESHOW_ARTICLE_MIN_WORDS > 0
+    s = seg(_story_with_slides(5, 5, body_paragraphs=0))
+    sel = select_by_probability(s, [MODERATE] * len(s.blocks), Options())
+    assert any("legend of photo" in t for t in kept_texts(s, sel))
+
+
+def test_slide_veto_is_reported() -> None:
+    s = seg(_story_with_slides(4, 4))
+    sel = select_by_probability(s, [MODERATE] * len(s.blocks), Options())
+    vetoed = [b.text for b, r in zip(s.blocks, sel.reasons) if r[0].startswith("a slide of")]
+    assert any(t.startswith("1/4") for t in vetoed)
+    assert not any("Paragraph" in t for t in vetoed)
