@@ -338,7 +338,7 @@ def _drop_slideshow(seg: Segmentation, kept: list[bool], vetoes: list[str | None
             m = _SLIDE_COUNTER.match(text)
             if m and 0 < int(m[1]) <= int(m[2]):
                 by_total.setdefault(int(m[2]), {}).setdefault(int(m[1]), j)
-    runs = [sorted(n.values()) for n in by_total.values() if len(n) >= SLIDESHOW_MIN_SLIDES]
+    runs = [sorted(n.values()) for n in by_total.values() if _numbers_slides(n)]
     if not runs:
         return
     slides: list[range] = []
@@ -366,6 +366,22 @@ def _drop_slideshow(seg: Segmentation, kept: list[bool], vetoes: list[str | None
         if vetoes[j] is None:
             vetoes[j] = _SLIDE_VETO
             kept[j] = False
+
+
+def _numbers_slides(numbers: dict[int, int]) -> bool:
+    """Whether counters against one total number slides: a gallery counts its slides one
+    by one, so at least `SLIDESHOW_MIN_SLIDES` of them run in sequence ("4/50", "5/50",
+    "6/50").  Fractions in a recipe ("1/8", "3/8", "5/8 cup") or dates in day/month form
+    ("3/11", "9/11") share a total too, but skip numbers."""
+    if len(numbers) < SLIDESHOW_MIN_SLIDES:
+        return False
+    run = longest = 0
+    previous = -1
+    for n in sorted(numbers):
+        run = run + 1 if n == previous + 1 else 1
+        longest = max(longest, run)
+        previous = n
+    return longest >= SLIDESHOW_MIN_SLIDES
 
 
 def _first_reasons(

@@ -21,6 +21,7 @@ from extractor.score import Score, score
 from extractor.segment import Segmentation
 from extractor.select import (
     Selection,
+    _numbers_slides,
     best_region,
     choose_region,
     hard_rule,
@@ -970,3 +971,28 @@ def test_slide_veto_is_reported() -> None:
     vetoed = [b.text for b, r in zip(s.blocks, sel.reasons) if r[0].startswith("a slide of")]
     assert any(t.startswith("1/4") for t in vetoed)
     assert not any("Paragraph" in t for t in vetoed)
+
+
+@pytest.mark.parametrize(
+    ("numbers", "slides"),
+    [
+        ([4, 5, 6], True),  # a gallery counts its slides one by one
+        ([1, 2, 3, 4, 5, 6, 7], True),
+        ([1, 3, 5, 7], False),  # a recipe's "1/8", "3/8", "5/8 cup"
+        ([3, 9, 10], False),  # dates in day/month form: "3/11", "9/11", "10/11"
+        ([1, 2], False),  # a pager's "1/3", "2/3"
+    ],
+)
+def test_slides_are_counted_in_sequence(numbers: list[int], slides: bool) -> None:
+    assert _numbers_slides({n: i for i, n in enumerate(numbers)}) is slides
+
+
+def test_recipe_fractions_opening_lines_are_not_a_gallery() -> None:
+    lines = "".join(
+        f"<p>{n}/8 cup of ingredient number {n}, chopped and set aside for later.</p>"
+        for n in (1, 3, 5, 7)
+    )
+    story = "".join(f"<p>{P1} Paragraph {i} of the recipe story.</p>" for i in range(4))
+    s = seg(f"<article><div>{story}{lines}{story}</div></article>")
+    sel = select_by_probability(s, [MODERATE] * len(s.blocks), Options())
+    assert sum("cup of ingredient" in t for t in kept_texts(s, sel)) == 4
