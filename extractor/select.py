@@ -398,36 +398,12 @@ def _drop_slideshow(seg: Segmentation, kept: list[bool], vetoes: list[str | None
     "1/50 Title", a legend, a credit, ... "50/50").
 
     Each legend is a photo's caption, however long, and fifty of them outweigh the story
-    they sit in.  A slide is the outermost box around its counter that holds no other
-    counter (and, for the first and last, no more blocks than the others).  When the
-    text kept outside the slides is short, the gallery is the page's story (a photo
-    page) and stays."""
-    by_total: dict[int, dict[int, int]] = {}  # total -> slide number -> block
-    for j, block in enumerate(seg.blocks):
-        text = block.text
-        if text[:1].isdigit() and vetoes[j] is None:  # one C call rules out most blocks
-            m = _SLIDE_COUNTER.match(text)
-            if m and 0 < int(m[1]) <= int(m[2]):
-                by_total.setdefault(int(m[2]), {}).setdefault(int(m[1]), j)
-    runs = [sorted(n.values()) for n in by_total.values() if _numbers_slides(n)]
+    they sit in.  When the text kept outside the slides is short, the gallery is the
+    page's story (a photo page) and stays."""
+    runs = _slide_runs(seg, vetoes)
     if not runs:
         return
-    slides: list[range] = []
-    for js in runs:
-        # The first and last slides have a neighbour on one side only: on the other, a
-        # slide holds no more blocks than the widest step between two counters.
-        widest = max(b - a for a, b in pairwise(js))
-        for at, j in enumerate(js):
-            low = js[at - 1] if at else j - widest
-            high = js[at + 1] if at + 1 < len(js) else j + widest
-            span = range(j, j + 1)
-            for cid in reversed(seg.blocks[j].containers):
-                box = seg.containers[cid]
-                if box.first_block <= low or box.end_block > high:
-                    break
-                span = range(box.first_block, box.end_block)
-            slides.append(span)
-    inside = set(chain(*slides))
+    inside = {j for counters in runs for span in _slide_spans(seg, counters) for j in span}
     outside_words = sum(
         b.features.words for i, (b, k) in enumerate(zip(seg.blocks, kept)) if k and i not in inside
     )
@@ -437,6 +413,38 @@ def _drop_slideshow(seg: Segmentation, kept: list[bool], vetoes: list[str | None
         if vetoes[j] is None:
             vetoes[j] = _SLIDE_VETO
             kept[j] = False
+
+
+def _slide_runs(seg: Segmentation, vetoes: list[str | None]) -> list[list[int]]:
+    """The blocks opening with a gallery's slide counters, one sorted list per gallery
+    (counters against one total, `_numbers_slides`)."""
+    by_total: dict[int, dict[int, int]] = {}  # total -> slide number -> block
+    for j, block in enumerate(seg.blocks):
+        text = block.text
+        if text[:1].isdigit() and vetoes[j] is None:  # one C call rules out most blocks
+            m = _SLIDE_COUNTER.match(text)
+            if m and 0 < int(m[1]) <= int(m[2]):
+                by_total.setdefault(int(m[2]), {}).setdefault(int(m[1]), j)
+    return [sorted(n.values()) for n in by_total.values() if _numbers_slides(n)]
+
+
+def _slide_spans(seg: Segmentation, counters: list[int]) -> list[range]:
+    """Each slide's blocks: the outermost box around its counter that holds no other
+    counter.  The first and last slides have a neighbour on one side only: on the other,
+    a slide holds no more blocks than the widest step between two counters."""
+    widest = max(b - a for a, b in pairwise(counters))
+    spans = []
+    for at, j in enumerate(counters):
+        low = counters[at - 1] if at else j - widest
+        high = counters[at + 1] if at + 1 < len(counters) else j + widest
+        span = range(j, j + 1)
+        for cid in reversed(seg.blocks[j].containers):
+            box = seg.containers[cid]
+            if box.first_block <= low or box.end_block > high:
+                break
+            span = range(box.first_block, box.end_block)
+        spans.append(span)
+    return spans
 
 
 def _numbers_slides(numbers: dict[int, int]) -> bool:
