@@ -3,8 +3,7 @@
 The region is the container whose blocks, weighted by words, are most confidently
 content: a maximum-sum subtree of the block scores (or the tightest subtree inside it
 holding nearly as much; a one-paragraph region grows by the maximum-sum run of its
-siblings, and siblings carrying much of its evidence or built of its own named cards
-join it).  Inside it, blocks are kept by
+siblings).  Inside it, blocks are kept by
 their own score, then revised by their neighbours and by the sections they sit in
 ("Related", "Comments").
 """
@@ -17,7 +16,7 @@ from dataclasses import dataclass
 from itertools import accumulate, chain, compress, pairwise
 from operator import attrgetter
 
-from extractor.context import Cards, cards, named_signature
+from extractor.context import Cards, cards
 from extractor.options import Options
 from extractor.patterns import (
     GROUP_BITS,
@@ -31,8 +30,6 @@ from extractor.tuning import (
     AFTER_BODY_MIN_PROBABILITY,
     BODY_BOX_MIN_BLOCKS,
     BODY_BOX_SHARE,
-    CARD_SIBLING_MAX_COST,
-    CARD_SIBLING_MIN_SHARE,
     CONTEXT_RESCUE_SHARE,
     DATE_LINE_MIN_SHARE,
     EXTEND_MIN_PROBABILITY,
@@ -143,7 +140,6 @@ def select_by_probability(
     totals = region_totals(seg, probs, pivot, layout)
     region = best_region(seg, totals)
     areas = (region, *sibling_regions(seg, totals, region))
-    areas += tuple([c for c in card_siblings(seg, totals, region, layout) if c not in areas])
     run, loose = paragraph_run(seg, totals, probs, pivot, layout, region)
     areas += tuple([c for c in run if c not in areas])
     threshold = KEEP_THRESHOLD[options.favor]
@@ -252,73 +248,6 @@ def sibling_regions(seg: Segmentation, totals: list[float], region: int) -> list
         for cid in inside_ids(seg, parent)
         if totals[cid] > floor and seg.containers[cid].parent == parent and cid != region
     ]
-
-
-def card_siblings(
-    seg: Segmentation, totals: list[float], region: int, layout: Cards
-) -> list[int]:
-    """Siblings of the region built mostly of the same named cards as the region holds:
-    the article's own layout carried on into the next box (a product page's features in
-    one <section> after another, each feature a card: heading, paragraph, link).
-
-    `sibling_regions` cannot see them: one of many identical cards pulls the region with
-    a discounted weight (`REGION_REPEAT_DISCOUNT`, which keeps teaser listings from
-    winning), while each card's link ("Learn more") pushes at full weight, so such a box
-    sums to about nothing however well its prose reads.  A listing of other stories is
-    built of its own cards, not of the article's; so a box joins when most of its words
-    sit in cards named as a card inside the region is, and its total costs at most a
-    share of the region's (`CARD_SIBLING_MAX_COST`).  Blocks of the joined box are then
-    kept or dropped by their own scores, as in the region.
-    """
-    area = seg.containers[region]
-    parent = area.parent
-    if parent < 0 or totals[region] <= 0:
-        return []
-    own = _card_names(seg, layout, area)
-    if not own:
-        return []
-    floor = -CARD_SIBLING_MAX_COST * totals[region]
-    found = []
-    named: dict[int, bool] = {}  # by card id: is the card named as one of the region's?
-    for cid in inside_ids(seg, parent):
-        box = seg.containers[cid]
-        if (
-            box.parent != parent
-            or cid == region
-            or totals[cid] < floor
-            or box.groups & _NOISE_REGION_BITS
-        ):
-            continue
-        words = in_cards = 0
-        for j in range(box.first_block, box.end_block):
-            n = seg.blocks[j].features.words
-            words += n
-            card = layout.card[j]
-            # a card holding block j with a larger id than the box sits inside the box
-            if card is None or card.id <= cid:
-                continue
-            shared = named.get(card.id)
-            if shared is None:
-                shared = named[card.id] = named_signature(card.label) in own
-            if shared:
-                in_cards += n
-        if words and in_cards >= CARD_SIBLING_MIN_SHARE * words:
-            found.append(cid)
-    return found
-
-
-def _card_names(seg: Segmentation, layout: Cards, area: Container) -> set[str]:
-    """The named signatures of the cards inside `area` that a class or an id names: a
-    bare tag (`li`, `td`) is every list's or table's, not a site's name for a card."""
-    names: set[str] = set()
-    seen: set[int] = set()
-    for card in layout.card[area.first_block : area.end_block]:
-        if card is None or card.id <= area.id or card.id in seen:
-            continue
-        seen.add(card.id)
-        if card.label != card.tag:
-            names.add(named_signature(card.label))
-    return names
 
 
 def paragraph_run(

@@ -88,15 +88,6 @@ HEADING_WRAP_DEPTH = 3
 # A sibling of the chosen region joins it when its own total is at least this share of
 # the region's: an article body split into boxes with furniture between them.
 SIBLING_MIN_SHARE = 0.25
-# A sibling of the region built of the same named cards as the region holds joins it
-# when at least CARD_SIBLING_MIN_SHARE of its words sit in such cards and its total is
-# no worse than -CARD_SIBLING_MAX_COST times the region's (`select.card_siblings`): the
-# article's own layout carried on into the next box, whose cards' pull is discounted as
-# repeats while their links push at full weight.  Only readability's mozilla-2 changes
-# on the five shared sets (R .39 -> .74); the same for costs 0.1-0.5 and shares 0.3-0.8.
-# Bare-tag cards (`td`, `div`) matched sidebars and navigation tables: left out.
-CARD_SIBLING_MIN_SHARE = 0.5
-CARD_SIBLING_MAX_COST = 0.25
 # (No threshold: when the region is one block's box, `select.paragraph_run` adds the
 # maximum-sum run of its siblings on either side, the article's other paragraphs set in a
 # column that also holds comments.  dragnet 0.9206 -> 0.9208, trafilatura-eval 0.9319 ->

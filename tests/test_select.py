@@ -23,7 +23,6 @@ from extractor.select import (
     Selection,
     _numbers_slides,
     best_region,
-    card_siblings,
     choose_region,
     hard_rule,
     inside,
@@ -237,64 +236,6 @@ def test_paragraph_run_only_for_a_one_block_region() -> None:
     region = best_region(s, totals)
     assert s.containers[region].label == "div#story"
     assert paragraph_run(s, totals, [0.9, 0.9, 0.3], 0.4, cards(s), region) == ([], [])
-
-
-def _feature(name: str, cls: str) -> str:
-    """A product page's feature card: a heading, a sentence, a 'Learn more' link."""
-    return (
-        f"<li class='{cls}'><h2>{name}</h2><p>{P2}</p>"
-        f"<p><a href='/{name}'>Learn more about {name}</a></p></li>"
-    )
-
-
-def _feature_page(first: str = "feature", second: str = "feature", box: str = "later") -> str:
-    """An intro section (a paragraph and two cards), then a sibling section of four
-    more cards, then a footer."""
-    intro = f"<p>{P1} {P3}</p><ul>{_feature('A', first)}{_feature('B', first)}</ul>"
-    more = "".join(_feature(name, second) for name in "CDEF")
-    return (
-        f"<main><section class='intro'>{intro}</section>"
-        f"<section class='{box}'><ul>{more}</ul></section></main><footer><p>x y</p></footer>"
-    )
-
-
-# The intro paragraph, two confident cards, four cards whose sentences only just clear
-# the threshold (heading, sentence, link each), the footer.
-_FEATURE_PROBS = [0.9] + [0.3, 0.8, 0.1] * 2 + [0.3, 0.5, 0.1] * 4 + [0.0]
-
-
-def _card_run(body: str) -> tuple[Segmentation, Selection, list[int]]:
-    s = seg(body)
-    layout = cards(s)
-    totals = region_totals(s, _FEATURE_PROBS, 0.4, layout)
-    region = best_region(s, totals)
-    assert s.containers[region].label == "section.intro"
-    sel = select(s, pinned(_FEATURE_PROBS), Options())
-    return s, sel, card_siblings(s, totals, region, layout)
-
-
-def test_card_siblings_join_a_box_built_of_the_region_s_own_cards() -> None:
-    # The later cards' discounted pull and their links' full push leave the second
-    # section near nothing, too little to join as a sibling; its cards are the region's.
-    s, sel, joined = _card_run(_feature_page())
-    assert [s.containers[c].label for c in joined] == ["section.later"]
-    assert kept_texts(s, sel).count(P2) == 6
-    assert "C" in kept_texts(s, sel)
-    assert not any(t.startswith("Learn more") for t in kept_texts(s, sel))
-
-
-@pytest.mark.parametrize(
-    ("first", "second", "box"),
-    [
-        ("feature", "teaser", "later"),  # a listing of other cards than the article's
-        ("", "", "later"),  # bare <li>s: every list's, no site's name for a card
-        ("feature", "feature", "comments"),  # a box named as noise
-    ],
-)
-def test_card_siblings_leave_out_other_boxes(first: str, second: str, box: str) -> None:
-    s, sel, joined = _card_run(_feature_page(first, second, box))
-    assert joined == []
-    assert kept_texts(s, sel).count(P2) == 2
 
 
 @pytest.mark.parametrize("favor", ["precision", "balanced", "recall"])
