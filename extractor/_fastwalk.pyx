@@ -1316,6 +1316,7 @@ def may_phrase(str text, Py_ssize_t words):
 
 
 cdef object _NUMERIC_DATE_SEARCH = _features.NUMERIC_DATE.search
+cdef object _NAMES_CJK_DATE = _features.names_cjk_date
 cdef object _YEAR_SEARCH = _features._YEAR.search
 cdef object _CLOCK_SEARCH = _features._CLOCK.search
 cdef Py_ssize_t _LINE_WIDTH = _features.LINE_WIDTH
@@ -1424,7 +1425,9 @@ cdef object _measure(str text, _Counts* counts, str link_text, Py_ssize_t depth,
     if words <= _DATE_LINE_MAX_WORDS and counts.digits:  # every date pattern needs a digit
         date_like = ((_numeric_date_shape(text) and _NUMERIC_DATE_SEARCH(text) is not None)
                      or (counts.month and (_YEAR_SEARCH(text) is not None
-                                    or _CLOCK_SEARCH(text) is not None)))
+                                    or _CLOCK_SEARCH(text) is not None))
+                     # 月 and 월 are past Latin-1: an ASCII or Latin-1 line holds neither
+                     or (PyUnicode_KIND(text) != PyUnicode_1BYTE_KIND and _NAMES_CJK_DATE(text)))
     return _FEATURES.build((
         words,
         link_words,

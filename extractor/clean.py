@@ -16,11 +16,16 @@ import lxml.html
 from extractor import segment
 from extractor.tuning import PAGE_TEXT_MIN_WORDS
 
+# Ruby annotations (<rt>, and the <rp> parentheses that only browsers without ruby
+# show) are readings set above the base text, not words of the sentence: left in, a
+# Japanese line with furigana reads "子こどもへの虐待ぎゃくたい".
+RUBY_READING_TAGS: tuple[str, ...] = ("rt", "rp")
 # Elements whose content is never article text; their tails (text after them) stay.
 NEVER_CONTENT_TAGS: tuple[str, ...] = (
     "script", "style", "noscript", "template", "svg", "math", "canvas", "iframe", "object",
     "embed", "video", "audio", "map", "select", "input", "button", "textarea", "option",
     "datalist", "meter", "progress", "dialog", "head", "link", "meta", "base",
+    *RUBY_READING_TAGS,
 )
 
 # What the rules below look at, when the compiled scan is not built: the attributes that

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from extractor.patterns import STOPWORDS, opening_label, phrase_kind
-from extractor.patterns.registry import MONTHS, NUMERIC_DATE
+from extractor.patterns.registry import MONTHS, NUMERIC_DATE, names_cjk_date
 from extractor.types import Features
 
 # Width of a wrapped line when measuring text density (boilerpipe's convention).
@@ -76,6 +76,11 @@ def measure(
     )
 
 
+def has_cjk(text: str) -> bool:
+    """Whether `text` holds Chinese or Japanese characters (written without spaces)."""
+    return not text.isascii() and _CJK.search(text) is not None
+
+
 def count_words(text: str, tokens: list[str]) -> int:
     """Words of `text` (`tokens` is `text.split()`): one per token, but a token holding
     Chinese or Japanese characters counts one word per `CJK_CHARS_PER_WORD` of them, so
@@ -95,14 +100,15 @@ def ends_sentence(text: str) -> bool:
 
 
 def is_date_line(text: str, lowered: list[str]) -> bool:
-    """A short line that names a date: a numeric date, or a month name next to a year."""
+    """A short line that names a date: a numeric date, a month and day with CJK counters,
+    or a month name next to a year."""
     return _names_date(text, [w.strip(".,") for w in lowered])
 
 
 def _names_date(text: str, words: list[str]) -> bool:
     """`is_date_line` for words already stripped of edge punctuation (which `measure`'s
     are: its edge characters include "." and ",")."""
-    if NUMERIC_DATE.search(text):
+    if NUMERIC_DATE.search(text) or names_cjk_date(text):
         return True
     has_month = not MONTHS.isdisjoint(words)
     return has_month and (bool(_YEAR.search(text)) or bool(_CLOCK.search(text)))

@@ -6,17 +6,22 @@ JSON-LD; each fact gets one function here.
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 
+import lxml.etree
 import lxml.html
 
 from extractor import segment
+from extractor.clean import RUBY_READING_TAGS
 from extractor.jsonld import is_json_ld
 from extractor.types import Metadata
 
-# Separators sites put between headline and site name in <title>.
-_TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—:·•»]|::)\s+")
+# Separators sites put between headline and site name in <title>: spaced ASCII and
+# typographic marks, or the full-width bar of Chinese and Japanese titles, which are
+# written without spaces ("サイト名｜見出し").
+_TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—:·•»]|::)\s+|\s*｜\s*")
 _SPACES = re.compile(r"\s+")
 
 
@@ -113,6 +118,11 @@ def _language(root: lxml.html.HtmlElement, metas: dict[str, str]) -> str | None:
 
 
 def _text_of(element: lxml.html.HtmlElement | None) -> str:
+    """An element's text as read, without the ruby readings set above it (which `clean`
+    removes from the body: these elements are read before it runs)."""
     if element is None:
         return ""
+    if any(element.find(f".//{tag}") is not None for tag in RUBY_READING_TAGS):
+        element = copy.deepcopy(element)
+        lxml.etree.strip_elements(element, *RUBY_READING_TAGS, with_tail=False)
     return _SPACES.sub(" ", element.text_content()).strip()

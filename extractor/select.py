@@ -17,6 +17,7 @@ from itertools import accumulate, chain, compress, pairwise
 from operator import attrgetter
 
 from extractor.context import Cards, cards
+from extractor.features import count_words, has_cjk
 from extractor.options import Options
 from extractor.patterns import (
     GROUP_BITS,
@@ -604,6 +605,12 @@ def mostly_date(text: str) -> bool:
     not a detail of it (a reference: '"Penguins". Department of Conservation. Retrieved
     7 March 2011.')."""
     tokens = _WORD.findall(text.lower())
+    if has_cjk(text):
+        # A run of Chinese or Japanese is one token however long, so each token weighs
+        # its words: "2017年7月18日，正式加盟…" is a sentence opening with its date.
+        weights = [count_words(t, [t]) for t in tokens]
+        dated = sum(w for t, w in zip(tokens, weights) if _has_digit(t))
+        return dated >= DATE_LINE_MIN_SHARE * sum(weights)
     dated = sum(1 for t in tokens if t in MONTHS or _has_digit(t))
     return dated >= DATE_LINE_MIN_SHARE * len(tokens)
 

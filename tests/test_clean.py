@@ -49,6 +49,14 @@ def test_never_content_removed_tail_kept(inner: str) -> None:
     assert text == "before after"
 
 
+def test_ruby_readings_removed_base_text_kept() -> None:
+    html = (
+        "<html><body><p><ruby>子<rt>こ</rt></ruby>どもへの<ruby>虐待<rp>（</rp><rt>ぎゃくたい</rt>"
+        "<rp>）</rp></ruby>をなくす</p></body></html>"
+    )
+    assert body_text(html) == "子どもへの虐待をなくす"
+
+
 def test_input_controls_removed() -> None:
     root = cleaned("<html><body><p>Name <input value='SECRET'> here</p></body></html>")
     assert root.find(".//input") is None

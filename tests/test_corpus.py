@@ -54,8 +54,9 @@ NOISE_TYPES = frozenset(
     }
 )
 
-# Elements whose text a browser never shows.
-INVISIBLE_TAGS = ("script", "style", "template")
+# Elements whose text a browser never shows, and ruby readings (<rt>, <rp>), which it
+# sets above the base text, outside the line a reader reads.
+INVISIBLE_TAGS = ("script", "style", "template", "rt", "rp")
 # A browser that runs scripts reads a <noscript>'s content as raw text and shows none of
 # it, so an element opened in one is no element at all: cut from the source, not the tree.
 NOSCRIPT = re.compile(r"<noscript\b.*?</noscript\s*>", re.IGNORECASE | re.DOTALL)

@@ -118,6 +118,22 @@ def test_any_text_same_features(text: str, tag: str) -> None:
         assert_same(tree)
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[06月24日 11時30分]",
+        "2024년 3월 12일",
+        "6月の雨",
+        "2017年7月18日，正式加盟环球音乐",
+        "月 12日",
+    ],
+)
+def test_cjk_date_lines_same_features(line: str) -> None:
+    tree = cleaned(f"<html><body><div><p>{line}</p></div></body></html>")
+    assert tree is not None
+    assert_same(tree)
+
+
 # Line openings around the filing labels and browser notices `opening_label` reads.
 _LABEL_PIECES = st.sampled_from(
     [*sorted(_registry._TAXONOMY_OPENERS), *sorted(_registry._NOTICE_OPENERS), "Tags", "TAGS",

@@ -181,6 +181,9 @@ def test_phrase_none_for_prose() -> None:
         "12 de octubre de 2022",
         "Sept. 9, 2021",
         "Mai 2024",
+        "[06月24日 11時30分]",  # Japanese, month and day counters
+        "2024年3月12日 10:30",  # Chinese with its year
+        "2024년 3월 12일",  # Korean
     ],
 )
 def test_date_lines(text: str) -> None:
@@ -197,6 +200,7 @@ def test_date_lines(text: str) -> None:
         "ISBN 978-1-234-56789-7",  # an ISBN's groups are no date either
         "Ref. 12.345.678",
         PROSE + " It happened on March 3, 2024.",  # too long to be a date line
+        "毎月の予定と6月の雨",  # a month counter without a day
     ],
 )
 def test_not_date_lines(text: str) -> None:

@@ -45,6 +45,20 @@ def test_first_title_element_is_the_page_title() -> None:
     assert meta_of(html).title == "Bridge closes"
 
 
+def test_full_width_bar_separates_a_cjk_title_from_its_site() -> None:
+    html = "<html><head><title>新闻网｜上海今天下雨了</title></head><body><p>x</p></body></html>"
+    assert meta_of(html).title == "上海今天下雨了"
+
+
+def test_h1_with_ruby_readings_is_read_without_them() -> None:
+    html = (
+        "<html><head><title>やさしいニュース｜町の図書館が開く</title></head><body>"
+        "<h1><ruby>町<rt>まち</rt></ruby>の<ruby>図書館<rp>(</rp><rt>としょかん</rt><rp>)</rp>"
+        "</ruby>が<ruby>開<rt>ひら</rt></ruby>く</h1><p>x</p></body></html>"
+    )
+    assert meta_of(html).title == "町の図書館が開く"
+
+
 def test_h1_when_the_page_has_no_title() -> None:
     assert meta_of("<html><body><h1> Bridge\n closes </h1></body></html>").title == (
         "Bridge closes"

@@ -26,6 +26,7 @@ from extractor.select import (
     choose_region,
     hard_rule,
     inside,
+    mostly_date,
     paragraph_run,
     region_totals,
     select,
@@ -996,3 +997,17 @@ def test_recipe_fractions_opening_lines_are_not_a_gallery() -> None:
     s = seg(f"<article><div>{story}{lines}{story}</div></article>")
     sel = select_by_probability(s, [MODERATE] * len(s.blocks), Options())
     assert sum("cup of ingredient" in t for t in kept_texts(s, sel)) == 4
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("Posted: Thursday, September 16, 2004", True),
+        ("[06月24日 11時30分]", True),
+        ("1975年1月28日（农历1974年腊月十七）", True),
+        # a run of Chinese is one token: weighed by its words, the date is a detail
+        ("2017年7月18日，正式加盟环球音乐并在北京举行亚洲签约记者会。", False),
+    ],
+)
+def test_mostly_date_weighs_cjk_runs_by_their_words(line: str, date: bool) -> None:
+    assert mostly_date(line) is date

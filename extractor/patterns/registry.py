@@ -106,6 +106,11 @@ _TAXONOMY_OPENERS: frozenset[str] = frozenset(
 # A year has two or four digits and a day or month one or two, so a phone number
 # ("+81 158-23-2012") is not a date.
 NUMERIC_DATE = re.compile(r"\b(?:\d{4}|\d{1,2})[./-]\d{1,2}[./-](?:\d{4}|\d{2})\b")
+# A date written with the month and day counters of Chinese, Japanese ("6月24日", after
+# an optional "2019年") and Korean ("6월 24일"), which have no month names to look up.
+# Every match holds one of CJK_MONTH_MARKS, which callers test for first.
+CJK_DATE = re.compile(r"\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]")
+CJK_MONTH_MARKS = ("月", "월")
 _WORDS = re.compile(r"\w+")
 _SPACED_COLON = re.compile(r"\s+:")
 # A caption ends with its credit: "... near its nest. Photograph: Rafael Quesada" or
@@ -360,11 +365,17 @@ def _is_byline(prefix: str, text: str, words: int) -> bool:
 
 
 def has_date(text: str) -> bool:
-    """Whether `text` names a calendar date: numeric, or a month name beside a number."""
-    if NUMERIC_DATE.search(text):
+    """Whether `text` names a calendar date: numeric, with CJK counters, or a month name
+    beside a number."""
+    if NUMERIC_DATE.search(text) or names_cjk_date(text):
         return True
     lowered = text.lower()
     return any(m in MONTHS for m in _WORDS.findall(lowered)) and bool(_NUMBER.search(text))
+
+
+def names_cjk_date(text: str) -> bool:
+    """Whether `text` holds a month and a day written with CJK counters (`CJK_DATE`)."""
+    return any(mark in text for mark in CJK_MONTH_MARKS) and CJK_DATE.search(text) is not None
 
 
 def ends_teaser(text: str) -> bool:
