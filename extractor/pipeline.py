@@ -16,7 +16,7 @@ from extractor.metadata import read_metadata, sources
 from extractor.options import Options
 from extractor.parse import parse
 from extractor.postprocess import postprocess
-from extractor.render import render_text
+from extractor.render import composed, render_text
 from extractor.score import DEFAULT_MODEL, score
 from extractor.score import probabilities as block_probabilities
 from extractor.segment import Segmentation, segment
@@ -122,8 +122,9 @@ def decide(page: Prepared, opts: Options, *, with_reasons: bool = True) -> Expla
         if with_reasons
         else ()
     )
+    kept_blocks, text = composed(kept_blocks, render_text(kept_blocks))
     article = Article(
-        text=render_text(kept_blocks),
+        text=text,
         title=meta.title,
         blocks=kept_blocks,
         url=url,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from helpers import P1, P2, P3
 
 import extractor
 from extractor import Article, Block, BlockKind, ExtractionError, Options
+from extractor.render import composed
 from extractor.score import DEFAULT_MODEL, Model
 
 PAGE = (
@@ -301,3 +303,22 @@ def test_extract_skips_explanations_but_decides_the_same() -> None:
         why = extractor.explain(html)
         assert extractor.extract(html) == why.article
         assert all(any(r.startswith("context ") for r in d.reasons) for d in why.decisions)
+
+
+def test_text_is_given_in_canonical_composition() -> None:
+    # A body typed in decomposed form ('u' + combining diaeresis) reads the same as the
+    # usual composed letters; the output uses the composed form (NFC) the web writes in,
+    # in the text and in the blocks alike.
+    decomposed = unicodedata.normalize("NFD", f"Die Brücke über die Wörnitz ist offen. {P1}")
+    page = PAGE.replace(f"<p>{P2}</p>", f"<p>{decomposed}</p>")
+    article = extractor.extract(page)
+    assert "Die Brücke über die Wörnitz ist offen." in article.text
+    assert unicodedata.is_normalized("NFC", article.text)
+    assert all(unicodedata.is_normalized("NFC", b.text) for b in article.blocks)
+    assert article.text == "\n\n".join(b.text for b in article.blocks)
+
+
+def test_composed_text_is_left_as_it_is() -> None:
+    blocks = extractor.extract(PAGE).blocks
+    text = "\n\n".join(b.text for b in blocks)
+    assert composed(blocks, text) == (blocks, text)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+import unicodedata
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -100,7 +101,9 @@ def visible_text(name: str) -> str:
     # Block boundaries such as <br> and </td> carry no whitespace in text_content().
     for el in doc.iter("br", "td", "th", "li", "p", "div"):
         el.tail = "\n" + (el.tail or "")
-    return norm(doc.text_content())
+    # Canonically equivalent text (a decomposed 'u' + combining diaeresis and the
+    # composed 'ü') is the same text to a reader: gold is written composed (NFC).
+    return norm(unicodedata.normalize("NFC", doc.text_content()))
 
 
 def gold_paragraphs(gold: str) -> list[str]:
