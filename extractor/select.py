@@ -679,12 +679,22 @@ def _rescue_by_context(
     threshold: float,
 ) -> None:
     """Keep near-misses that sit between kept blocks, and headings that introduce kept
-    text; never a block a hard rule dropped, or one outside the article's areas."""
-    for i in range(1, len(blocks) - 1):
+    text; never a block a hard rule dropped, or one outside the article's areas.
+
+    A furniture line a hard rule dropped inside the areas ("Advertisement", a newsletter
+    prompt set between two paragraphs) does not part a paragraph of prose from the text
+    around it: the block past the line counts as the neighbour (the context model still
+    held the line against the paragraph)."""
+    last = len(blocks) - 1
+    for i in range(1, last):
         block = blocks[i]
         if kept[i] or vetoes[i]:
             continue
         between = kept[i - 1] and kept[i + 1]
+        if not between and _lead_like(block):
+            before = i - 1 if i < 2 or not _dropped_inside(vetoes[i - 1]) else i - 2
+            after = i + 1 if i + 1 == last or not _dropped_inside(vetoes[i + 1]) else i + 2
+            between = kept[before] and kept[after]
         if between and probs[i] >= threshold * CONTEXT_RESCUE_SHARE:
             kept[i] = True
             note(reasons, i, "kept: between two kept blocks")
@@ -696,6 +706,11 @@ def _rescue_by_context(
         ):
             kept[i] = True
             note(reasons, i, "kept: heading of kept text")
+
+
+def _dropped_inside(veto: str | None) -> bool:
+    """Whether a hard rule dropped the block inside the article's areas."""
+    return veto is not None and veto is not _OUTSIDE
 
 
 def _drop_marked_sections(

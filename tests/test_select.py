@@ -280,6 +280,33 @@ def test_near_miss_with_one_kept_neighbour_is_not_rescued() -> None:
     assert not sel.kept[1]
 
 
+def test_prose_near_miss_past_a_dropped_furniture_line_is_rescued() -> None:
+    # "Advertisement" between two paragraphs does not part them: the prose paragraph
+    # after it is between kept text.
+    near_miss = KEEP_THRESHOLD["balanced"] * CONTEXT_RESCUE_SHARE + 0.05
+    body = f"<div><p>{P1}</p><p>Advertisement</p><p>{P3}</p><p>{P2}</p></div>"
+    _, sel = run(body, [0.9, 0.9, near_miss, 0.9])
+    assert sel.kept == (True, False, True, True)
+    assert "kept: between two kept blocks" in sel.reasons[2]
+
+
+def test_short_line_past_a_dropped_furniture_line_is_not_rescued() -> None:
+    # Only prose is read across the furniture line: a short line beside an ad slot or a
+    # prompt ("Follow us", a credit) is as likely the slot's own furniture.
+    near_miss = KEEP_THRESHOLD["balanced"] * CONTEXT_RESCUE_SHARE + 0.05
+    body = f"<div><p>{P1}</p><p>Advertisement</p><p>Follow us</p><p>{P2}</p></div>"
+    _, sel = run(body, [0.9, 0.9, near_miss, 0.9])
+    assert sel.kept == (True, False, False, True)
+
+
+def test_prose_near_miss_past_a_line_outside_the_region_is_not_rescued() -> None:
+    # The article's last paragraph, a near miss: what follows the region is no kept text.
+    near_miss = KEEP_THRESHOLD["balanced"] * CONTEXT_RESCUE_SHARE + 0.05
+    body = f"<div><p>{P1}</p><p>{P3}</p></div><div><p>Advertisement</p><p>{P2}</p></div>"
+    _, sel = run(body, [0.95, near_miss, 0.9, 0.05])
+    assert not sel.kept[1]
+
+
 @pytest.mark.parametrize(
     ("line", "why"),
     [
