@@ -710,7 +710,7 @@ def _rescue_by_context(
 
 def _dropped_inside(veto: str | None) -> bool:
     """Whether a hard rule dropped the block inside the article's areas."""
-    return veto is not None and veto is not _OUTSIDE
+    return veto is not None and veto != _OUTSIDE
 
 
 def _drop_marked_sections(
