@@ -834,3 +834,53 @@ def test_prompt_start_on_word_salad(words_: list[str]) -> None:
     norm = normalise_line(line)
     tokens = registry._WORDS.findall(line.lower())
     assert registry._prompt_start(norm, tokens) == _alternation_start(norm)
+
+
+# --- consent, paywall and link-out lines (trafilatura-eval leaks) ------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # Polish cookie notices in the everyday word ("cookies"), not only "pliki cookie"
+        ("Zachęcamy do regularnych odwiedzin. Informujemy, że korzystamy z cookies.", "prompt"),
+        ("Na tej stronie używamy cookies.", "prompt"),
+        # "read more in the online edition of ...": a link out to the rest of the story
+        ('CZYTAJ WIĘCEJ W INTERNETOWYM WYDANIU "GAZETY MIEJSKIEJ">>>', "crosslink"),
+        # German site furniture
+        ("Zurück zum Newsroom", "prompt"),
+        ("Dieses Skript als PDF herunterladen", "prompt"),
+        ("Was sind Cookies?", "prompt"),
+        ("Wir nutzen Cookies, um unsere Website zu verbessern.", "prompt"),
+        # English paywall offers and app promotions
+        ("Instant access to the full article PDF.", "prompt"),
+        ("Immediate online access to all issues from 2024. Subscription will auto renew "
+         "annually.", "prompt"),
+        ("Get the latest news straight to your phone with the Harbour Times app.", "prompt"),
+    ],
+)
+def test_consent_paywall_and_link_out_lines(line: str, expected: str) -> None:
+    assert kind(line) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # prose that uses the same words is not furniture
+        "Po powrocie do domu czytaj więcej książek niż wcześniej, radzi psycholog z Krakowa.",
+        "Reporters rarely get the latest news first: the agencies are faster than any paper.",
+        "Researchers were given access to the archive for the first time in forty years.",
+    ],
+)
+def test_prose_with_consent_or_paywall_words_is_not_furniture(sentence: str) -> None:
+    assert kind(sentence) is None
+
+
+def test_embedded_post_consent_notice_is_a_notice_at_any_length() -> None:
+    line = (
+        "Wir respektieren deine Privatsphäre und stellen deshalb ohne dein Einverständnis "
+        "keine Verbindung zu einem sozialen Netzwerk her. Hier kannst du deine Einstellungen "
+        "verwalten, um eine Verbindung zu den Social-Media-Kanälen herzustellen."
+    )
+    assert registry.is_notice_line(line)
+    assert not registry.is_notice_line("Wir respektieren die Entscheidung des Gerichts.")

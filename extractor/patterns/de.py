@@ -56,6 +56,8 @@ GERMAN = LanguagePatterns(
         "jetzt spenden", "dieser beitrag wurde am", "der beitrag wurde am", "abgelegt unter",
         "alle angaben ohne gewähr", "noch keine bewertungen", "zurück zur übersicht",
         "zurück zur startseite", "zurück zur liste", "zurück zu allen", "mit uns in kontakt",
+        "zurück zum newsroom", "als pdf herunterladen", "was sind cookies",
+        "wir nutzen cookies", "diese webseite verwendet cookies",
     ),
     byline_prefixes=(
         "von ", "geschrieben von", "veröffentlicht", "aktualisiert", "stand:", "datum:",
@@ -72,6 +74,10 @@ GERMAN = LanguagePatterns(
     notice_phrases=(
         "sie verwenden einen veralteten browser", "javascript ist deaktiviert",
         "bitte aktivieren sie javascript",
+        # the consent notice standing in for an embedded post or video until the reader
+        # allows the third party ("... stellen deshalb ohne dein Einverständnis keine
+        # Verbindung zu Twitter her"): it runs on into its settings link, at any length
+        "wir respektieren deine privatsphäre", "wir respektieren ihre privatsphäre",
     ),
     teaser_tails=("weiterlesen", "mehr lesen", "artikel lesen"),
     months=(
