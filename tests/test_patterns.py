@@ -884,3 +884,41 @@ def test_embedded_post_consent_notice_is_a_notice_at_any_length() -> None:
     )
     assert registry.is_notice_line(line)
     assert not registry.is_notice_line("Wir respektieren die Entscheidung des Gerichts.")
+
+
+# --- server diagnostics ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Warning: Creating default object from empty value in /www/htdocs/wp-includes/"
+        "classes.php on line 407",
+        "Strict Standards: Non-static method Gallery::option() should not be called "
+        "statically in /var/www/plugins/gallery/functions.php on line 736",
+        "  Deprecated: preg_replace(): The /e modifier is deprecated, use "
+        "preg_replace_callback instead in /srv/site/formatting.php on line 82",
+        "Notice: Undefined index: id in C:\\xampp\\htdocs\\index.php on line 5",
+        "PHP Fatal error: Uncaught Error: Call to undefined function mysql_connect() in "
+        "/var/www/db.php:12 Stack trace: #0 {main} thrown in /var/www/db.php on line 12",
+        # several in a row, in one block
+        "Warning: Cannot modify header information in /a/b.php on line 3 "
+        "Warning: session_start() failed in /a/c.php on line 9",
+    ],
+)
+def test_server_diagnostic_is_labelled(line: str) -> None:
+    assert registry.opening_label(line) == "diagnostic"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Warning: spoilers ahead for the last episode of the season.",
+        "Notice: the office is closed on line 4 days a year.",
+        "Warning: the river path in Lower Town floods in spring, walkers report.",
+        "Deprecated: the old API still works but will be removed in /v2 on line 3 of the plan",
+        "Parse the file in /tmp on line 3",
+    ],
+)
+def test_warnings_in_prose_are_not_diagnostics(line: str) -> None:
+    assert registry.opening_label(line) is None
