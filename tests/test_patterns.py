@@ -851,6 +851,9 @@ def test_prompt_start_on_word_salad(words_: list[str]) -> None:
         ("Zurück zum Newsroom", "prompt"),
         ("Dieses Skript als PDF herunterladen", "prompt"),
         ("Was sind Cookies?", "prompt"),
+        ("Lesen Sie hier einen weiteren spannenden Beitrag …", "crosslink"),
+        ("Quellen ausblenden", "placeholder"),
+        ("ERSCHIENEN IN", "placeholder"),
         ("Wir nutzen Cookies, um unsere Website zu verbessern.", "prompt"),
         # English paywall offers and app promotions
         ("Instant access to the full article PDF.", "prompt"),

@@ -41,6 +41,8 @@ GERMAN = LanguagePatterns(
         "anzeige", "werbung", "gesponsert", "bild", "foto", "mehr lesen", "weiterlesen",
         "drucken", "teilen", "schließen", "menü", "suche", "nach oben", "zum inhalt springen",
         "externer inhalt", "weitere informationen", "kontakt",
+        # the toggle of a sources list, and the issue label over a magazine's reprint
+        "quellen anzeigen", "quellen ausblenden", "erschienen in",
     ),
     prompt_phrases=(
         # reading-time labels ("4 min read")
@@ -66,6 +68,8 @@ GERMAN = LanguagePatterns(
     crosslink_prefixes=(
         "lesen sie auch:", "mehr zum thema:", "auch interessant:", "siehe auch:", "lesen sie mehr:",
         "lesen sie hier:",
+        # "Lesen Sie hier einen weiteren Beitrag ...": a link out, with or without colon
+        "lesen sie hier",
     ),
     taxonomy_prefixes=(
         "schlagworte:", "schlagwörter:", "tags:", "kategorie:", "kategorien:",
