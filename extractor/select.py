@@ -82,8 +82,8 @@ _OUTSIDE = "outside the article region"
 _FIRST_BLOCK = attrgetter("first_block")
 # Block kinds the rules test per block, read once: an Enum member read off its class
 # costs a descriptor call, several times a global's read.
-_CAPTION, _HEADING, _PARAGRAPH, _QUOTE, _TABLE_CELL = (
-    BlockKind.CAPTION, BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.QUOTE,
+_CAPTION, _CODE, _HEADING, _PARAGRAPH, _QUOTE, _TABLE_CELL = (
+    BlockKind.CAPTION, BlockKind.CODE, BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.QUOTE,
     BlockKind.TABLE_CELL,
 )
 
@@ -579,9 +579,14 @@ def _veto(block: Block, options: Options, named: str) -> str | None:
     if phrase in _FURNITURE_PHRASES:
         return f"furniture line ({phrase})"
     label = f.label
-    if label is not None:  # "taxonomy" or "notice"
+    if label is not None:  # "taxonomy", "notice" or "diagnostic"
         if label == "notice":
             return "furniture line (browser notice)"
+        if label == "diagnostic":
+            # A tutorial shows the message it explains in a code box: that one is text.
+            if kind is not _CODE:
+                return "furniture line (server diagnostic)"
+            return None
         if f.words <= TAXONOMY_LINE_MAX_WORDS:
             return "furniture line (tags and categories)"
     if f.date_like and mostly_date(block.text):

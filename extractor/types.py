@@ -53,8 +53,9 @@ class Features:
     in_boilerplate_tag: bool  # inside <nav>, <header>, <footer>, <aside>
     phrase: str | None  # the noise-phrase group this line matches, if any
     date_like: bool  # a short line that is mostly a date
-    label: str | None  # "taxonomy" or "notice": the line opens with a filing label or a
-    # browser notice (`patterns.opening_label`), which no length makes prose
+    label: str | None  # "taxonomy", "notice" or "diagnostic": the line opens with a filing
+    # label or a browser notice, or is a server's diagnostic (`patterns.opening_label`),
+    # which no length makes prose
 
 
 @dataclass(frozen=True, slots=True)

@@ -834,3 +834,94 @@ def test_prompt_start_on_word_salad(words_: list[str]) -> None:
     norm = normalise_line(line)
     tokens = registry._WORDS.findall(line.lower())
     assert registry._prompt_start(norm, tokens) == _alternation_start(norm)
+
+
+# --- consent, paywall and link-out lines (trafilatura-eval leaks) ------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # Polish cookie notices in the everyday word ("cookies"), not only "pliki cookie"
+        ("Zachęcamy do regularnych odwiedzin. Informujemy, że korzystamy z cookies.", "prompt"),
+        ("Na tej stronie używamy cookies.", "prompt"),
+        # "read more in the online edition of ...": a link out to the rest of the story
+        ('CZYTAJ WIĘCEJ W INTERNETOWYM WYDANIU "GAZETY MIEJSKIEJ">>>', "crosslink"),
+        # German site furniture
+        ("Zurück zum Newsroom", "prompt"),
+        ("Dieses Skript als PDF herunterladen", "prompt"),
+        ("Was sind Cookies?", "prompt"),
+        ("Lesen Sie hier einen weiteren spannenden Beitrag …", "crosslink"),
+        ("Quellen ausblenden", "placeholder"),
+        ("ERSCHIENEN IN", "placeholder"),
+        ("Wir nutzen Cookies, um unsere Website zu verbessern.", "prompt"),
+        # English paywall offers and app promotions
+        ("Instant access to the full article PDF.", "prompt"),
+        ("Immediate online access to all issues from 2024. Subscription will auto renew "
+         "annually.", "prompt"),
+        ("Get the latest news straight to your phone with the Harbour Times app.", "prompt"),
+    ],
+)
+def test_consent_paywall_and_link_out_lines(line: str, expected: str) -> None:
+    assert kind(line) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # prose that uses the same words is not furniture
+        "Po powrocie do domu czytaj więcej książek niż wcześniej, radzi psycholog z Krakowa.",
+        "Reporters rarely get the latest news first: the agencies are faster than any paper.",
+        "Researchers were given access to the archive for the first time in forty years.",
+    ],
+)
+def test_prose_with_consent_or_paywall_words_is_not_furniture(sentence: str) -> None:
+    assert kind(sentence) is None
+
+
+def test_embedded_post_consent_notice_is_a_notice_at_any_length() -> None:
+    line = (
+        "Wir respektieren deine Privatsphäre und stellen deshalb ohne dein Einverständnis "
+        "keine Verbindung zu einem sozialen Netzwerk her. Hier kannst du deine Einstellungen "
+        "verwalten, um eine Verbindung zu den Social-Media-Kanälen herzustellen."
+    )
+    assert registry.is_notice_line(line)
+    assert not registry.is_notice_line("Wir respektieren die Entscheidung des Gerichts.")
+
+
+# --- server diagnostics ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Warning: Creating default object from empty value in /www/htdocs/wp-includes/"
+        "classes.php on line 407",
+        "Strict Standards: Non-static method Gallery::option() should not be called "
+        "statically in /var/www/plugins/gallery/functions.php on line 736",
+        "  Deprecated: preg_replace(): The /e modifier is deprecated, use "
+        "preg_replace_callback instead in /srv/site/formatting.php on line 82",
+        "Notice: Undefined index: id in C:\\xampp\\htdocs\\index.php on line 5",
+        "PHP Fatal error: Uncaught Error: Call to undefined function mysql_connect() in "
+        "/var/www/db.php:12 Stack trace: #0 {main} thrown in /var/www/db.php on line 12",
+        # several in a row, in one block
+        "Warning: Cannot modify header information in /a/b.php on line 3 "
+        "Warning: session_start() failed in /a/c.php on line 9",
+    ],
+)
+def test_server_diagnostic_is_labelled(line: str) -> None:
+    assert registry.opening_label(line) == "diagnostic"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Warning: spoilers ahead for the last episode of the season.",
+        "Notice: the office is closed on line 4 days a year.",
+        "Warning: the river path in Lower Town floods in spring, walkers report.",
+        "Deprecated: the old API still works but will be removed in /v2 on line 3 of the plan",
+        "Parse the file in /tmp on line 3",
+    ],
+)
+def test_warnings_in_prose_are_not_diagnostics(line: str) -> None:
+    assert registry.opening_label(line) is None

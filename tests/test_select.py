@@ -745,6 +745,26 @@ def test_long_browser_notice_in_the_article_is_dropped_whatever_its_score() -> N
     assert sel.reasons[0] == ("furniture line (browser notice)",)
 
 
+def test_server_diagnostics_in_the_article_are_dropped_whatever_their_score() -> None:
+    # A misconfigured blog prints PHP's warnings between its paragraphs, each its own line.
+    warning = (
+        "Warning: Creating default object from empty value in "
+        "/var/www/blog/wp-includes/classes.php on line 407"
+    )
+    body = f"<div id='post'><p>{warning}</p><p>{P1}</p><p>{P2}</p></div>"
+    s, sel = run(body, [0.95, 0.95, 0.95])
+    assert kept_texts(s, sel) == [P1, P2]
+    assert sel.reasons[0] == ("furniture line (server diagnostic)",)
+
+
+def test_diagnostic_shown_in_a_code_box_is_text() -> None:
+    # A tutorial quoting the message it explains keeps it.
+    warning = "Notice: Undefined index: name in /var/www/form.php on line 12"
+    body = f"<div id='post'><p>{P1}</p><pre>{warning}</pre><p>{P2}</p></div>"
+    s, sel = run(body, [0.95, 0.95, 0.95])
+    assert warning in kept_texts(s, sel)
+
+
 def test_entry_footer_sentence_is_dropped() -> None:
     footer = (
         "This entry was posted on Monday, March 4th, 2024 at 9:12 am and is filed under "

@@ -51,7 +51,8 @@ class LanguagePatterns:
     # Read more", "Continue reading"): the paragraph they end is not this page's text.
     teaser_tails: tuple[str, ...] = ()
     # Notices about the reader's browser ("This page is best viewed in ...", "JavaScript
-    # is disabled"): furniture at any length, as they run on into instructions (a prompt
+    # is disabled") or consent (the stand-in for an embedded post the reader has not
+    # allowed): furniture at any length, as they run on into instructions (a prompt
     # phrase only condemns a short line).
     notice_phrases: tuple[str, ...] = ()
     # False for languages written without spaces between words (Chinese, Japanese): stop

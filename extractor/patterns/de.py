@@ -41,6 +41,8 @@ GERMAN = LanguagePatterns(
         "anzeige", "werbung", "gesponsert", "bild", "foto", "mehr lesen", "weiterlesen",
         "drucken", "teilen", "schließen", "menü", "suche", "nach oben", "zum inhalt springen",
         "externer inhalt", "weitere informationen", "kontakt",
+        # the toggle of a sources list, and the issue label over a magazine's reprint
+        "quellen anzeigen", "quellen ausblenden", "erschienen in",
     ),
     prompt_phrases=(
         # reading-time labels ("4 min read")
@@ -56,6 +58,8 @@ GERMAN = LanguagePatterns(
         "jetzt spenden", "dieser beitrag wurde am", "der beitrag wurde am", "abgelegt unter",
         "alle angaben ohne gewähr", "noch keine bewertungen", "zurück zur übersicht",
         "zurück zur startseite", "zurück zur liste", "zurück zu allen", "mit uns in kontakt",
+        "zurück zum newsroom", "als pdf herunterladen", "was sind cookies",
+        "wir nutzen cookies", "diese webseite verwendet cookies",
     ),
     byline_prefixes=(
         "von ", "geschrieben von", "veröffentlicht", "aktualisiert", "stand:", "datum:",
@@ -64,6 +68,8 @@ GERMAN = LanguagePatterns(
     crosslink_prefixes=(
         "lesen sie auch:", "mehr zum thema:", "auch interessant:", "siehe auch:", "lesen sie mehr:",
         "lesen sie hier:",
+        # "Lesen Sie hier einen weiteren Beitrag ...": a link out, with or without colon
+        "lesen sie hier",
     ),
     taxonomy_prefixes=(
         "schlagworte:", "schlagwörter:", "tags:", "kategorie:", "kategorien:",
@@ -72,6 +78,10 @@ GERMAN = LanguagePatterns(
     notice_phrases=(
         "sie verwenden einen veralteten browser", "javascript ist deaktiviert",
         "bitte aktivieren sie javascript",
+        # the consent notice standing in for an embedded post or video until the reader
+        # allows the third party ("... stellen deshalb ohne dein Einverständnis keine
+        # Verbindung zu Twitter her"): it runs on into its settings link, at any length
+        "wir respektieren deine privatsphäre", "wir respektieren ihre privatsphäre",
     ),
     teaser_tails=("weiterlesen", "mehr lesen", "artikel lesen"),
     months=(

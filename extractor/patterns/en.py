@@ -65,6 +65,11 @@ ENGLISH = LanguagePatterns(
         "make a donation", "this entry was posted", "this page is best viewed",
         "share it with", "like this story", "requires javascript", "enable javascript",
         "for ios and android",
+        # paywall offers ("Instant access to the full article PDF.", "Subscription will
+        # auto renew annually.")
+        "access to the full article", "subscription will auto renew",
+        "subscription will auto-renew", "immediate online access",
+        "get the latest news",
     ),
     byline_prefixes=(
         "by ", "written by", "posted by", "posted on", "posted in", "published", "updated",

@@ -26,10 +26,15 @@ POLISH = LanguagePatterns(
         "używamy plików cookie", "ta strona używa plików cookie", "akceptuję",
         "polityka prywatności", "wszelkie prawa zastrzeżone", "zaloguj się",
         "zarejestruj się", "do subskrypcji",
+        # cookie notices in the words sites use besides the formal "pliki cookie"
+        "korzystamy z cookies", "korzystamy z plików cookies", "korzystamy z plików cookie",
+        "używamy cookies", "używamy plików cookies",
     ),
     byline_prefixes=("autor:", "opublikowano", "aktualizacja:", "fot.", "źródło:", "tagi:"),
     crosslink_prefixes=(
         "czytaj także:", "czytaj również:", "czytaj też:", "zobacz także:", "dowiedz się więcej:",
+        # "read more in [another title's] edition": a link out to the rest of the story
+        "czytaj więcej w",
     ),
     taxonomy_prefixes=(
         "tagi:", "kategoria:", "kategorie:",

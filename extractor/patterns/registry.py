@@ -90,7 +90,27 @@ _TAXONOMY = _phrase_regex(
 _NOTICES = _phrase_regex(
     [p for lang in ALL_LANGUAGES for p in lang.notice_phrases], anchored=True
 )
-_NOTICE_OPENERS: frozenset[str] = frozenset(
+# A diagnostic the server printed into the page (PHP's "Warning: Creating default object
+# from empty value in /www/htdocs/wp-includes/classes.php on line 407", one after another
+# on a misconfigured blog): the same words in every language, and never the page's text.
+# Its level opens the line, the file and line number close it (a block of several
+# diagnostics in a row opens and closes the same way).
+_DIAGNOSTIC_HEAD = re.compile(
+    r"(?:php\s+)?(?:warning|notice|deprecated|strict\s+standards"
+    r"|(?:catchable\s+|recoverable\s+)?fatal\s+error|parse\s+error)\s*:\s",
+    re.IGNORECASE,
+)
+_DIAGNOSTIC_TAIL = re.compile(r"\sin\s+\S*[/\\]\S*\s+on\s+line\s+\d+\s*\.?$")
+# How much of a line's end the file and line number are looked for in (a path fits).
+DIAGNOSTIC_TAIL_CHARS = 300
+# Its first words, as `_opening_word` reads them.
+_DIAGNOSTIC_OPENERS: frozenset[str] = frozenset(
+    {"php", "warning", "notice", "deprecated", "strict", "fatal", "catchable", "recoverable",
+     "parse"}
+)
+# The first words of browser notices and server diagnostics: a line opening with none of
+# them is neither (the compiled walk reads the same set).
+_NOTICE_OPENERS: frozenset[str] = _DIAGNOSTIC_OPENERS | frozenset(
     _opening_word(p) for lang in ALL_LANGUAGES for p in lang.notice_phrases
 )
 # How much of a line's start the filing labels and browser notices are looked for in (the
@@ -400,16 +420,29 @@ def is_notice_line(text: str) -> bool:
 
 
 def opening_label(text: str) -> str | None:
-    """"taxonomy" or "notice" when `text` opens with one of those labels (above), else
-    None: both are looked for in one reading of the line's head, which `select` does for
-    every block."""
+    """"taxonomy" or "notice" when `text` opens with one of those labels (above),
+    "diagnostic" when it is a server's diagnostic (`_DIAGNOSTIC`), else None: all are
+    looked for in one reading of the line's head, which `select` does for every block."""
     head = text.lstrip()[:LABEL_HEAD_CHARS].lower()
     first = _opening_word(head)
     if first in _TAXONOMY_OPENERS and _TAXONOMY.match(_SPACED_COLON.sub(":", head)):
         return "taxonomy"
-    if first in _NOTICE_OPENERS and _NOTICES.match(head):
-        return "notice"
+    if first in _NOTICE_OPENERS:
+        if _NOTICES.match(head):
+            return "notice"
+        if first in _DIAGNOSTIC_OPENERS and is_diagnostic(text):
+            return "diagnostic"
     return None
+
+
+def is_diagnostic(text: str) -> bool:
+    """Whether `text` is a server diagnostic ("Warning: ... in /path/file.php on line
+    407"), or several in a row: it opens with the level and closes with the place."""
+    text = text.strip()
+    return (
+        _DIAGNOSTIC_HEAD.match(text) is not None
+        and _DIAGNOSTIC_TAIL.search(text[-DIAGNOSTIC_TAIL_CHARS:]) is not None
+    )
 
 
 def _is_comment_count(norm: str) -> bool:
