@@ -61,6 +61,8 @@ from extractor.tuning import (
     SLIDESHOW_MIN_SLIDES,
     TAXONOMY_LINE_MAX_WORDS,
     TEASER_CARD_MAX_SHARE,
+    UNDER_HEADLINE_MAX_LINK_DENSITY,
+    UNDER_HEADLINE_MIN_PROBABILITY,
 )
 from extractor.types import Block, BlockKind, Container
 
@@ -138,10 +140,11 @@ def select_by_probability(
         return Selection(region=-1, kept=(), reasons=())
     layout = layout or cards(seg)
     pivot = REGION_PIVOT[options.favor]
-    totals = region_totals(seg, probs, pivot, layout)
+    evidence = _region_evidence(seg.blocks, probs, pivot)
+    totals = region_totals(seg, evidence, pivot, layout)
     region = best_region(seg, totals)
     areas = (region, *sibling_regions(seg, totals, region))
-    run, loose = paragraph_run(seg, totals, probs, pivot, layout, region)
+    run, loose = paragraph_run(seg, totals, evidence, pivot, layout, region)
     areas += tuple([c for c in run if c not in areas])
     threshold = KEEP_THRESHOLD[options.favor]
     kept, vetoes = _initial(seg, probs, areas, loose, threshold, options)
@@ -154,8 +157,26 @@ def select_by_probability(
     _drop_after_body(seg, probs, region, kept, reasons)
     _drop_teaser_cards(seg, layout, kept, reasons)
     _keep_photo_captions(seg.blocks, probs, kept, reasons, vetoes, threshold)
+    _keep_under_headline(seg, probs, kept, reasons, title)
     written = tuple([tuple(r) for r in reasons]) if reasons is not None else ()
     return Selection(region, tuple(kept), written)
+
+
+def _region_evidence(blocks: tuple[Block, ...], probs: list[float], pivot: float) -> list[float]:
+    """The probabilities the region is chosen by: a browser notice weighs nothing.
+
+    A notice ("This page is best viewed in an up-to-date browser ...") is a long,
+    confident sentence that the hard rules drop whatever its score (`_veto`); left to
+    pull, it wins the region on a page whose story is a few short paragraphs, and the
+    page comes out empty.  Its probability is read as the pivot, which adds nothing.
+    Most pages have no notice: the list is then the one given."""
+    evidence = probs
+    for j, block in enumerate(blocks):
+        if block.features.label == "notice" and probs[j] > pivot:
+            if evidence is probs:
+                evidence = list(probs)
+            evidence[j] = pivot
+    return evidence
 
 
 def choose_region(
@@ -495,6 +516,85 @@ def _keep_lead(
         passed += block.features.words
         if passed > LEAD_SEARCH_WORDS:
             return
+
+
+def _keep_under_headline(
+    seg: Segmentation,
+    probs: list[float],
+    kept: list[bool],
+    reasons: list[list[str]] | None,
+    title: str,
+) -> None:
+    """On a page where nothing but headings is kept, keep the prose under the headline.
+
+    A short post (a line introducing a video, a two-sentence news brief) scores low: its
+    paragraph has little of what long articles have, and no region's total clears the
+    pivot, so the page came out empty though its story sits right under its headline.
+    Below the heading that is the title (`_is_headline`), past at most
+    `LEAD_SEARCH_WORDS` words of furniture (byline, date), the run of paragraphs that end
+    like sentences, are mostly not links and are not furniture lines is the story, unless
+    the scorer is sure it is not text (`UNDER_HEADLINE_MIN_PROBABILITY`).  A heading ends
+    the search, and so does the first block after the run.  Headings kept above the
+    headline (a kicker, a site name) go: the story starts at its headline.
+    """
+    blocks = seg.blocks
+    if any(k and b.kind is not _HEADING for b, k in zip(blocks, kept)):
+        return  # the usual case: the region holds text
+    title_words = set(_WORD.findall(title.lower()))
+    if not title_words:
+        return
+    headline = next((j for j, b in enumerate(blocks) if _is_headline(seg, b, title_words)), -1)
+    if headline < 0:
+        return
+    run = []
+    passed = 0
+    for j in range(headline + 1, len(blocks)):
+        block = blocks[j]
+        if _is_heading(seg, block):
+            break
+        if _story_line(block) and probs[j] >= UNDER_HEADLINE_MIN_PROBABILITY:
+            run.append(j)
+            continue
+        if run:
+            break
+        passed += block.features.words
+        if passed > LEAD_SEARCH_WORDS:
+            break
+    if not run:
+        return
+    for k in compress(range(headline), kept[:headline]):
+        kept[k] = False
+        note(reasons, k, "dropped: above the headline of a story found under it")
+    for j in run:
+        kept[j] = True
+        note(reasons, j, "kept: the story under the headline, on a page where no text was")
+
+
+def _story_line(block: Block) -> bool:
+    """A paragraph ending like a sentence, mostly not linked, not a furniture line."""
+    f = block.features
+    return (
+        block.kind is _PARAGRAPH
+        and f.sentence_end
+        and f.link_density <= UNDER_HEADLINE_MAX_LINK_DENSITY
+        and not f.phrase
+        and not f.date_like
+    )
+
+
+def _is_headline(seg: Segmentation, block: Block, title_words: set[str]) -> bool:
+    """A heading that is mostly the title's words and holds most of them: the headline
+    (the test `_headline_above` applies to the headings above a lead)."""
+    if not _is_heading(seg, block):
+        return False
+    own = _WORD.findall(block.text.lower())
+    if not own:
+        return False
+    inside = sum(w in title_words for w in own)
+    shared = len(title_words.intersection(own))
+    return inside >= HEADLINE_OVERLAP * len(own) and shared >= HEADLINE_TITLE_SHARE * len(
+        title_words
+    )
 
 
 def _is_heading(seg: Segmentation, block: Block) -> bool:
