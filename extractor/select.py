@@ -44,6 +44,8 @@ from extractor.tuning import (
     LEAD_MAX_LINK_DENSITY,
     LEAD_MIN_WORDS,
     LEAD_SEARCH_WORDS,
+    LIST_ITEM_MIN_WORDS,
+    LIST_MOSTLY_KEPT_SHARE,
     NOISE_BOX_MAX_SHARE,
     NOISE_BOX_TAGS,
     NOISE_REGION_GROUPS,
@@ -78,15 +80,17 @@ _CAPTION_VETO = "caption (include_captions=False)"
 # A slide's counter opening its legend: "3/50", "3 / 50", "3 of 50".
 _SLIDE_COUNTER = re.compile(r"(\d{1,3})\s*(?:/|of)\s*(\d{1,3})\b")
 _SLIDE_VETO = "a slide of a gallery set inside the article"
+# The elements whose items `_complete_lists` completes.
+_LIST_TAGS = frozenset({"ul", "ol"})
 # The veto of every block outside the areas the article was found in.
 _OUTSIDE = "outside the article region"
 # What containers are ordered by, for `inside_ids`'s bisection.
 _FIRST_BLOCK = attrgetter("first_block")
 # Block kinds the rules test per block, read once: an Enum member read off its class
 # costs a descriptor call, several times a global's read.
-_CAPTION, _HEADING, _PARAGRAPH, _QUOTE, _TABLE_CELL = (
-    BlockKind.CAPTION, BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.QUOTE,
-    BlockKind.TABLE_CELL,
+_CAPTION, _HEADING, _LIST_ITEM, _PARAGRAPH, _QUOTE, _TABLE_CELL = (
+    BlockKind.CAPTION, BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.PARAGRAPH,
+    BlockKind.QUOTE, BlockKind.TABLE_CELL,
 )
 
 
@@ -153,6 +157,7 @@ def select_by_probability(
     _extend_region(seg, probs, kept, reasons, region, threshold)
     _keep_lead(seg, probs, kept, reasons, region, threshold, title)
     _rescue_by_context(seg.blocks, probs, kept, reasons, vetoes, threshold)
+    _complete_lists(seg, kept, reasons, vetoes)
     _drop_marked_sections(seg, probs, layout.repeats, region, kept, reasons)
     _drop_after_body(seg, probs, region, kept, reasons)
     _drop_teaser_cards(seg, layout, kept, reasons)
@@ -796,6 +801,43 @@ def _rescue_by_context(
         ):
             kept[i] = True
             note(reasons, i, "kept: heading of kept text")
+
+
+def _complete_lists(
+    seg: Segmentation,
+    kept: list[bool],
+    reasons: list[list[str]] | None,
+    vetoes: list[str | None],
+) -> None:
+    """Keep the rest of a list of which at least `LIST_MOSTLY_KEPT_SHARE` of the items
+    in the article's areas are kept.
+
+    A list is one piece of text: a recipe's steps, a post's roundup of links with a
+    remark each, a feature list.  Its items are scored one by one, and the short or
+    plain ones ("Boil for 10 minutes", "Thunderbolt support") fall below the threshold
+    while their neighbours clear it, so the list came out with holes.  When most of
+    it is kept, the list is the article's; an item no hard rule vetoes joins it unless
+    it is a lone word (a tag, a name, a stray comma: `LIST_ITEM_MIN_WORDS`) or wholly a
+    link (a teaser's title set among the article's items).  The rules that drop
+    sections, boxes after the body and teaser cards run after this one."""
+    blocks = seg.blocks
+    lists: dict[int, list[int]] = {}  # list container -> its items in the areas
+    for j, veto in enumerate(vetoes):
+        if veto is None:
+            block = blocks[j]
+            if block.kind is _LIST_ITEM and len(block.containers) > 1:
+                lists.setdefault(block.containers[-2], []).append(j)
+    for cid, items in lists.items():
+        if seg.containers[cid].tag not in _LIST_TAGS:
+            continue  # items set straight in a <div> or <menu>: not a list of the text
+        held = sum([kept[j] for j in items])
+        if held == len(items) or held < LIST_MOSTLY_KEPT_SHARE * len(items):
+            continue
+        for j in items:
+            f = blocks[j].features
+            if not kept[j] and f.words >= LIST_ITEM_MIN_WORDS and f.link_density < 1.0:
+                kept[j] = True
+                note(reasons, j, "kept: an item of a list mostly kept")
 
 
 def _drop_marked_sections(
