@@ -653,6 +653,7 @@ def _plain_text(block: Block) -> bool:
     f = block.features
     return not (
         f.phrase
+        or f.label == "notice"
         or f.date_like
         or f.in_boilerplate_tag
         or f.near_groups & _NOISE_REGION_BITS
