@@ -887,7 +887,7 @@ def test_story_under_the_headline_stops_at_a_heading_and_at_links() -> None:
     s, sel = short_run(short_page(between="<h2>On the road</h2>"))
     assert kept_texts(s, sel) == []
     linked = f"<p><a href='/x'>{SHORT}</a></p>"
-    assert 1.0 > UNDER_HEADLINE_MAX_LINK_DENSITY
+    assert UNDER_HEADLINE_MAX_LINK_DENSITY < 1.0
     s, sel = short_run(short_page().replace(f"<p>{SHORT}</p>", linked))
     assert kept_texts(s, sel) == [SHORT2]  # the linked line is passed like furniture
 
