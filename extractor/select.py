@@ -44,6 +44,8 @@ from extractor.tuning import (
     LEAD_MAX_LINK_DENSITY,
     LEAD_MIN_WORDS,
     LEAD_SEARCH_WORDS,
+    LIST_ITEM_MIN_WORDS,
+    LIST_MOSTLY_KEPT_SHARE,
     NOISE_BOX_MAX_SHARE,
     NOISE_BOX_TAGS,
     NOISE_REGION_GROUPS,
@@ -61,6 +63,8 @@ from extractor.tuning import (
     SLIDESHOW_MIN_SLIDES,
     TAXONOMY_LINE_MAX_WORDS,
     TEASER_CARD_MAX_SHARE,
+    UNDER_HEADLINE_MAX_LINK_DENSITY,
+    UNDER_HEADLINE_MIN_PROBABILITY,
 )
 from extractor.types import Block, BlockKind, Container
 
@@ -76,15 +80,17 @@ _CAPTION_VETO = "caption (include_captions=False)"
 # A slide's counter opening its legend: "3/50", "3 / 50", "3 of 50".
 _SLIDE_COUNTER = re.compile(r"(\d{1,3})\s*(?:/|of)\s*(\d{1,3})\b")
 _SLIDE_VETO = "a slide of a gallery set inside the article"
+# The elements whose items `_complete_lists` completes.
+_LIST_TAGS = frozenset({"ul", "ol"})
 # The veto of every block outside the areas the article was found in.
 _OUTSIDE = "outside the article region"
 # What containers are ordered by, for `inside_ids`'s bisection.
 _FIRST_BLOCK = attrgetter("first_block")
 # Block kinds the rules test per block, read once: an Enum member read off its class
 # costs a descriptor call, several times a global's read.
-_CAPTION, _CODE, _HEADING, _PARAGRAPH, _QUOTE, _TABLE_CELL = (
-    BlockKind.CAPTION, BlockKind.CODE, BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.QUOTE,
-    BlockKind.TABLE_CELL,
+_CAPTION, _CODE, _HEADING, _LIST_ITEM, _PARAGRAPH, _QUOTE, _TABLE_CELL = (
+    BlockKind.CAPTION, BlockKind.CODE, BlockKind.HEADING, BlockKind.LIST_ITEM,
+    BlockKind.PARAGRAPH, BlockKind.QUOTE, BlockKind.TABLE_CELL,
 )
 
 
@@ -138,10 +144,11 @@ def select_by_probability(
         return Selection(region=-1, kept=(), reasons=())
     layout = layout or cards(seg)
     pivot = REGION_PIVOT[options.favor]
-    totals = region_totals(seg, probs, pivot, layout)
+    evidence = _region_evidence(seg.blocks, probs, pivot)
+    totals = region_totals(seg, evidence, pivot, layout)
     region = best_region(seg, totals)
     areas = (region, *sibling_regions(seg, totals, region))
-    run, loose = paragraph_run(seg, totals, probs, pivot, layout, region)
+    run, loose = paragraph_run(seg, totals, evidence, pivot, layout, region)
     areas += tuple([c for c in run if c not in areas])
     threshold = KEEP_THRESHOLD[options.favor]
     kept, vetoes = _initial(seg, probs, areas, loose, threshold, options)
@@ -150,12 +157,31 @@ def select_by_probability(
     _extend_region(seg, probs, kept, reasons, region, threshold)
     _keep_lead(seg, probs, kept, reasons, region, threshold, title)
     _rescue_by_context(seg.blocks, probs, kept, reasons, vetoes, threshold)
+    _complete_lists(seg, kept, reasons, vetoes)
     _drop_marked_sections(seg, probs, layout.repeats, region, kept, reasons)
     _drop_after_body(seg, probs, region, kept, reasons)
     _drop_teaser_cards(seg, layout, kept, reasons)
     _keep_photo_captions(seg.blocks, probs, kept, reasons, vetoes, threshold)
+    _keep_under_headline(seg, probs, kept, reasons, title)
     written = tuple([tuple(r) for r in reasons]) if reasons is not None else ()
     return Selection(region, tuple(kept), written)
+
+
+def _region_evidence(blocks: tuple[Block, ...], probs: list[float], pivot: float) -> list[float]:
+    """The probabilities the region is chosen by: a browser notice weighs nothing.
+
+    A notice ("This page is best viewed in an up-to-date browser ...") is a long,
+    confident sentence that the hard rules drop whatever its score (`_veto`); left to
+    pull, it wins the region on a page whose story is a few short paragraphs, and the
+    page comes out empty.  Its probability is read as the pivot, which adds nothing.
+    Most pages have no notice: the list is then the one given."""
+    evidence = probs
+    for j, block in enumerate(blocks):
+        if block.features.label == "notice" and probs[j] > pivot:
+            if evidence is probs:
+                evidence = list(probs)
+            evidence[j] = pivot
+    return evidence
 
 
 def choose_region(
@@ -497,6 +523,85 @@ def _keep_lead(
             return
 
 
+def _keep_under_headline(
+    seg: Segmentation,
+    probs: list[float],
+    kept: list[bool],
+    reasons: list[list[str]] | None,
+    title: str,
+) -> None:
+    """On a page where nothing but headings is kept, keep the prose under the headline.
+
+    A short post (a line introducing a video, a two-sentence news brief) scores low: its
+    paragraph has little of what long articles have, and no region's total clears the
+    pivot, so the page came out empty though its story sits right under its headline.
+    Below the heading that is the title (`_is_headline`), past at most
+    `LEAD_SEARCH_WORDS` words of furniture (byline, date), the run of paragraphs that end
+    like sentences, are mostly not links and are not furniture lines is the story, unless
+    the scorer is sure it is not text (`UNDER_HEADLINE_MIN_PROBABILITY`).  A heading ends
+    the search, and so does the first block after the run.  Headings kept above the
+    headline (a kicker, a site name) go: the story starts at its headline.
+    """
+    blocks = seg.blocks
+    if any(k and b.kind is not _HEADING for b, k in zip(blocks, kept)):
+        return  # the usual case: the region holds text
+    title_words = set(_WORD.findall(title.lower()))
+    if not title_words:
+        return
+    headline = next((j for j, b in enumerate(blocks) if _is_headline(seg, b, title_words)), -1)
+    if headline < 0:
+        return
+    run = []
+    passed = 0
+    for j in range(headline + 1, len(blocks)):
+        block = blocks[j]
+        if _is_heading(seg, block):
+            break
+        if _story_line(block) and probs[j] >= UNDER_HEADLINE_MIN_PROBABILITY:
+            run.append(j)
+            continue
+        if run:
+            break
+        passed += block.features.words
+        if passed > LEAD_SEARCH_WORDS:
+            break
+    if not run:
+        return
+    for k in compress(range(headline), kept[:headline]):
+        kept[k] = False
+        note(reasons, k, "dropped: above the headline of a story found under it")
+    for j in run:
+        kept[j] = True
+        note(reasons, j, "kept: the story under the headline, on a page where no text was")
+
+
+def _story_line(block: Block) -> bool:
+    """A paragraph ending like a sentence, mostly not linked, not a furniture line."""
+    f = block.features
+    return (
+        block.kind is _PARAGRAPH
+        and f.sentence_end
+        and f.link_density <= UNDER_HEADLINE_MAX_LINK_DENSITY
+        and not f.phrase
+        and not f.date_like
+    )
+
+
+def _is_headline(seg: Segmentation, block: Block, title_words: set[str]) -> bool:
+    """A heading that is mostly the title's words and holds most of them: the headline
+    (the test `_headline_above` applies to the headings above a lead)."""
+    if not _is_heading(seg, block):
+        return False
+    own = _WORD.findall(block.text.lower())
+    if not own:
+        return False
+    inside = sum(w in title_words for w in own)
+    shared = len(title_words.intersection(own))
+    return inside >= HEADLINE_OVERLAP * len(own) and shared >= HEADLINE_TITLE_SHARE * len(
+        title_words
+    )
+
+
 def _is_heading(seg: Segmentation, block: Block) -> bool:
     """A heading, or a block set inside one: sites wrap the headline's text in a block
     element inside the <h1> (`<h1><div>Title</div></h1>`), which makes the block a
@@ -548,6 +653,7 @@ def _plain_text(block: Block) -> bool:
     f = block.features
     return not (
         f.phrase
+        or f.label == "notice"
         or f.date_like
         or f.in_boilerplate_tag
         or f.near_groups & _NOISE_REGION_BITS
@@ -716,6 +822,43 @@ def _rescue_by_context(
 def _dropped_inside(veto: str | None) -> bool:
     """Whether a hard rule dropped the block inside the article's areas."""
     return veto is not None and veto != _OUTSIDE
+
+
+def _complete_lists(
+    seg: Segmentation,
+    kept: list[bool],
+    reasons: list[list[str]] | None,
+    vetoes: list[str | None],
+) -> None:
+    """Keep the rest of a list of which at least `LIST_MOSTLY_KEPT_SHARE` of the items
+    in the article's areas are kept.
+
+    A list is one piece of text: a recipe's steps, a post's roundup of links with a
+    remark each, a feature list.  Its items are scored one by one, and the short or
+    plain ones ("Boil for 10 minutes", "Thunderbolt support") fall below the threshold
+    while their neighbours clear it, so the list came out with holes.  When most of
+    it is kept, the list is the article's; an item no hard rule vetoes joins it unless
+    it is a lone word (a tag, a name, a stray comma: `LIST_ITEM_MIN_WORDS`) or wholly a
+    link (a teaser's title set among the article's items).  The rules that drop
+    sections, boxes after the body and teaser cards run after this one."""
+    blocks = seg.blocks
+    lists: dict[int, list[int]] = {}  # list container -> its items in the areas
+    for j, veto in enumerate(vetoes):
+        if veto is None:
+            block = blocks[j]
+            if block.kind is _LIST_ITEM and len(block.containers) > 1:
+                lists.setdefault(block.containers[-2], []).append(j)
+    for cid, items in lists.items():
+        if seg.containers[cid].tag not in _LIST_TAGS:
+            continue  # items set straight in a <div> or <menu>: not a list of the text
+        held = sum([kept[j] for j in items])
+        if held == len(items) or held < LIST_MOSTLY_KEPT_SHARE * len(items):
+            continue
+        for j in items:
+            f = blocks[j].features
+            if not kept[j] and f.words >= LIST_ITEM_MIN_WORDS and f.link_density < 1.0:
+                kept[j] = True
+                note(reasons, j, "kept: an item of a list mostly kept")
 
 
 def _drop_marked_sections(

@@ -37,6 +37,9 @@ from extractor.tuning import (
     CONTEXT_RESCUE_SHARE,
     HEADING_MIN_PROBABILITY,
     KEEP_THRESHOLD,
+    LEAD_SEARCH_WORDS,
+    LIST_ITEM_MIN_WORDS,
+    LIST_MOSTLY_KEPT_SHARE,
     NOISE_BOX_TAGS,
     NOISE_REGION_GROUPS,
     REGION_TIGHTER_MAX,
@@ -45,6 +48,8 @@ from extractor.tuning import (
     SLIDESHOW_ARTICLE_MIN_WORDS,
     SLIDESHOW_MIN_SLIDES,
     TAXONOMY_LINE_MAX_WORDS,
+    UNDER_HEADLINE_MAX_LINK_DENSITY,
+    UNDER_HEADLINE_MIN_PROBABILITY,
 )
 
 # Above the keep threshold, below the confidence of article text.
@@ -867,6 +872,149 @@ def test_block_inside_another_heading_stops_the_lead_search() -> None:
     # paragraph sits above another title.
     s, sel = lead_run(lead_page(between="<h2><div>On the road</div></h2>"))
     assert LEAD not in kept_texts(s, sel)
+
+
+# --- a page whose story is short: nothing clears the threshold ---------------------------
+
+SHORT = "A storm took the roof off the old boathouse on Sunday night."
+SHORT2 = "Nobody was hurt."
+LOW = (UNDER_HEADLINE_MIN_PROBABILITY + KEEP_THRESHOLD["balanced"]) / 2
+NOTICE = (
+    "This page is best viewed in an up-to-date web browser with style sheets (CSS) enabled. "
+    "While you will be able to view the content of this page in your current browser, you "
+    "will not be able to get the full visual experience."
+)
+
+
+def short_page(between: str = "<p>By Jane Roe</p>", after: str = "") -> str:
+    """A short post: headline, byline, two sentences, then the site's furniture."""
+    return (
+        f"<div id='page'><div class='post'><h1>{HEADLINE}</h1>{between}"
+        f"<p>{SHORT}</p><p>{SHORT2}</p>{after}</div>"
+        f"<div id='side'><h2>Most read</h2>{SIDE}</div></div>"
+    )
+
+
+def short_run(
+    body: str, p: float = LOW, title: str = HEADLINE, heading_p: float = 0.1
+) -> tuple[Segmentation, Selection]:
+    s = seg(body)
+    probs = [p if b.text in (SHORT, SHORT2) else heading_p if b.text == HEADLINE else 0.1
+             for b in s.blocks]
+    return s, select(s, pinned(probs), Options(), title=title)
+
+
+def test_story_under_the_headline_is_kept_when_nothing_else_is() -> None:
+    s, sel = short_run(short_page())
+    assert kept_texts(s, sel) == [SHORT, SHORT2]
+    why = next(r for b, r in zip(s.blocks, sel.reasons) if b.text == SHORT)
+    assert why[-1] == "kept: the story under the headline, on a page where no text was"
+
+
+def test_story_under_the_headline_needs_the_headline() -> None:
+    s, sel = short_run(short_page(), title="")
+    assert kept_texts(s, sel) == []
+    s, sel = short_run(short_page(), title="Valley Council News")
+    assert kept_texts(s, sel) == []
+
+
+def test_story_under_the_headline_not_below_the_floor() -> None:
+    s, sel = short_run(short_page(), p=UNDER_HEADLINE_MIN_PROBABILITY / 2)
+    assert kept_texts(s, sel) == []
+
+
+def test_story_under_the_headline_not_sought_past_much_furniture() -> None:
+    line = "<p>Updated at noon by the night desk of the paper, three staff writers</p>"
+    count = LEAD_SEARCH_WORDS // 12 + 1
+    s, sel = short_run(short_page(between=line * count))
+    assert kept_texts(s, sel) == []
+
+
+def test_story_under_the_headline_stops_at_a_heading_and_at_links() -> None:
+    s, sel = short_run(short_page(between="<h2>On the road</h2>"))
+    assert kept_texts(s, sel) == []
+    linked = f"<p><a href='/x'>{SHORT}</a></p>"
+    assert UNDER_HEADLINE_MAX_LINK_DENSITY < 1.0
+    s, sel = short_run(short_page().replace(f"<p>{SHORT}</p>", linked))
+    assert kept_texts(s, sel) == [SHORT2]  # the linked line is passed like furniture
+
+
+def test_story_under_the_headline_not_when_text_is_kept() -> None:
+    # The usual page: the region holds text, and the rule leaves it alone.
+    extra = f"<div class='more'><p>{P1}</p><p>{P2}</p></div>"
+    s = seg(short_page(after=extra))
+    probs = [0.95 if b.text in (P1, P2) else LOW if b.text in (SHORT, SHORT2) else 0.1
+             for b in s.blocks]
+    sel = select(s, pinned(probs), Options(), title=HEADLINE)
+    assert kept_texts(s, sel) == [P1, P2]
+
+
+def test_headings_kept_above_the_headline_go_with_the_story_under_it() -> None:
+    body = f"<div id='top'><h2>Local news</h2></div>{short_page()}"
+    s = seg(body)
+    probs = [0.9 if b.text == "Local news" else LOW if b.text in (SHORT, SHORT2) else 0.1
+             for b in s.blocks]
+    sel = select(s, pinned(probs), Options(), title=HEADLINE)
+    assert kept_texts(s, sel) == [SHORT, SHORT2]
+
+
+def test_browser_notice_does_not_pull_the_region() -> None:
+    # A confident notice in the footer outweighed a short story's paragraphs: the region
+    # was the notice's box, which the hard rules empty.
+    body = (
+        f"<div id='page'><div class='post'><h1>{HEADLINE}</h1><p>{P1}</p></div>"
+        f"<div id='foot'><p>{NOTICE}</p></div></div>"
+    )
+    s = seg(body)
+    assert s.blocks[-1].features.label == "notice"
+    probs = [0.9 if b.text == P1 else 0.95 if b.text == NOTICE else 0.1 for b in s.blocks]
+    sel = select(s, pinned(probs), Options(), title=HEADLINE)
+    assert s.containers[sel.region].label != "div#foot"
+    assert kept_texts(s, sel) == [P1]
+
+
+# --- a list mostly kept keeps its other items -----------------------------------------------
+
+STEPS = [
+    "Wash the jars in hot soapy water and rinse them well.",
+    "Boil for ten minutes",
+    "Crush the berries in a wide pan, one layer at a time.",
+    "Stir in the sugar and bring the pan to a full rolling boil.",
+]
+
+
+def steps_run(
+    probs_of_steps: list[float], items: list[str] = STEPS
+) -> tuple[Segmentation, Selection]:
+    body = (
+        f"<div id='page'><div id='body'><p>{P1}</p>"
+        f"<ol>{''.join(f'<li>{t}</li>' for t in items)}</ol><p>{P2}</p></div>"
+        f"<div id='side'><h2>Most read</h2>{SIDE}</div></div>"
+    )
+    s = seg(body)
+    by_text = dict(zip(items, probs_of_steps))
+    probs = [0.95 if b.text in (P1, P2) else by_text.get(b.text, 0.1) for b in s.blocks]
+    return s, select(s, pinned(probs), Options())
+
+
+def test_list_mostly_kept_keeps_its_other_items() -> None:
+    s, sel = steps_run([0.8, 0.1, 0.8, 0.8])  # too low to be kept between its neighbours
+    assert kept_texts(s, sel) == [P1, *STEPS, P2]
+    why = next(r for b, r in zip(s.blocks, sel.reasons) if b.text == STEPS[1])
+    assert why[-1] == "kept: an item of a list mostly kept"
+
+
+def test_list_mostly_dropped_is_left_alone() -> None:
+    assert LIST_MOSTLY_KEPT_SHARE > 0.25
+    s, sel = steps_run([0.8, 0.2, 0.2, 0.2])
+    assert kept_texts(s, sel) == [P1, STEPS[0], P2]
+
+
+def test_list_completion_skips_lone_words_and_links() -> None:
+    items = [*STEPS[:3], "Jam", "<a href='/more'>More jam recipes from our archive</a>"]
+    assert len("Jam".split()) < LIST_ITEM_MIN_WORDS
+    s, sel = steps_run([0.8, 0.8, 0.8, 0.2, 0.2], items)
+    assert kept_texts(s, sel) == [P1, *STEPS[:3], P2]
 
 
 # --- teaser cards ending in a "Read more" link -------------------------------------------
