@@ -588,8 +588,9 @@ def _story_line(block: Block) -> bool:
 
 
 def _is_headline(seg: Segmentation, block: Block, title_words: set[str]) -> bool:
-    """A heading that is mostly the title's words and holds most of them: the headline
-    (the test `_headline_above` applies to the headings above a lead)."""
+    """A heading that is mostly the title's words (sites add or drop a word or the site
+    name) and holds most of them (a site-name heading shares a word or two with every
+    title): the headline."""
     if not _is_heading(seg, block):
         return False
     own = _WORD.findall(block.text.lower())
@@ -625,23 +626,13 @@ def _lead_like(block: Block) -> bool:
 
 
 def _headline_above(seg: Segmentation, j: int, title_words: set[str]) -> bool:
-    """Whether the headline is a heading shortly before block `j`: mostly the title's
-    words (sites add or drop a word or the site name) and most of the title's words (a
-    site-name heading shares a word or two with every title)."""
+    """Whether the headline (`_is_headline`) is a heading shortly before block `j`."""
     passed = 0
     blocks = seg.blocks
     for k in range(j - 1, -1, -1):
         block = blocks[k]
-        if _is_heading(seg, block):
-            own = _WORD.findall(block.text.lower())
-            inside = sum(w in title_words for w in own)
-            shared = len(title_words.intersection(own))
-            if (
-                own
-                and inside >= HEADLINE_OVERLAP * len(own)
-                and shared >= HEADLINE_TITLE_SHARE * len(title_words)
-            ):
-                return True
+        if _is_headline(seg, block, title_words):
+            return True
         passed += block.features.words
         if passed > HEADLINE_SEARCH_WORDS:
             return False
