@@ -61,6 +61,9 @@ from extractor.tuning import (
     SIBLING_MIN_SHARE,
     SLIDESHOW_ARTICLE_MIN_WORDS,
     SLIDESHOW_MIN_SLIDES,
+    TABLE_CELL_MAX_WORDS,
+    TABLE_MAX_LINK_DENSITY,
+    TABLE_MIN_CELLS,
     TAXONOMY_LINE_MAX_WORDS,
     TEASER_CARD_MAX_SHARE,
     UNDER_HEADLINE_MAX_LINK_DENSITY,
@@ -158,6 +161,7 @@ def select_by_probability(
     _keep_lead(seg, probs, kept, reasons, region, threshold, title)
     _rescue_by_context(seg.blocks, probs, kept, reasons, vetoes, threshold)
     _complete_lists(seg, kept, reasons, vetoes)
+    _complete_tables(seg, kept, reasons, vetoes)
     _drop_marked_sections(seg, probs, layout.repeats, region, kept, reasons)
     _drop_after_body(seg, probs, region, kept, reasons)
     _drop_teaser_cards(seg, layout, kept, reasons)
@@ -850,6 +854,54 @@ def _complete_lists(
             if not kept[j] and f.words >= LIST_ITEM_MIN_WORDS and f.link_density < 1.0:
                 kept[j] = True
                 note(reasons, j, "kept: an item of a list mostly kept")
+
+
+def _complete_tables(
+    seg: Segmentation,
+    kept: list[bool],
+    reasons: list[list[str]] | None,
+    vetoes: list[str | None],
+) -> None:
+    """Keep the cells of a data table set inside the article, between kept text.
+
+    A table of figures or terms (a study's results, a glossary, a schedule) is one piece
+    of the text, but its cells are scored one by one: a name, a date, "Self explanatory;
+    on ropes" have little of what prose has and fall below the threshold, so the table
+    came out as the stray cells that cleared it, or not at all.  A data table is told
+    from a layout table by holding no table of its own and no long paragraph, and from
+    a box of links by few linked words; set inside the article's areas with kept text
+    both before and after it, it is the article's.  Cells a hard rule vetoes, and cells
+    wholly a link, stay out."""
+    blocks = seg.blocks
+    containers = seg.containers
+    kept_at = [j for j, k in enumerate(kept) if k]
+    if len(kept_at) < 2:
+        return
+    first_kept, last_kept = kept_at[0], kept_at[-1]
+    for table in containers:
+        if table.tag != "table" or table.first_block <= first_kept:
+            continue
+        span = range(table.first_block, table.end_block)
+        if table.end_block > last_kept or len(span) < TABLE_MIN_CELLS:
+            continue
+        if any(vetoes[j] == _OUTSIDE for j in span):
+            continue
+        if all(kept[j] for j in span):
+            continue
+        inner = inside(seg, table.id)
+        if any(c.tag == "table" for c in inner) or sum(c.tag == "tr" for c in inner) < 2:
+            continue
+        words = sum(blocks[j].features.words for j in span)
+        links = sum(blocks[j].features.link_words for j in span)
+        if not words or links > TABLE_MAX_LINK_DENSITY * words:
+            continue
+        if any(blocks[j].features.words > TABLE_CELL_MAX_WORDS for j in span):
+            continue
+        for j in span:
+            f = blocks[j].features
+            if not kept[j] and vetoes[j] is None and f.words and f.link_density < 1.0:
+                kept[j] = True
+                note(reasons, j, "kept: a cell of a data table inside the article")
 
 
 def _drop_marked_sections(

@@ -121,6 +121,14 @@ BODY_BOX_MIN_BLOCKS = 2
 LIST_MOSTLY_KEPT_SHARE = 0.5
 LIST_ITEM_MIN_WORDS = 2
 
+# A table inside the article's areas with kept text before and after it, holding no
+# table, at least TABLE_MIN_CELLS cells, none over TABLE_CELL_MAX_WORDS words (a layout
+# table holds paragraphs), and at most TABLE_MAX_LINK_DENSITY of its words linked, is a
+# data table of the article: its cells are kept (`select._complete_tables`).
+TABLE_MIN_CELLS = 4
+TABLE_CELL_MAX_WORDS = 60
+TABLE_MAX_LINK_DENSITY = 0.2
+
 # --- keep/drop thresholds, one per `favor` setting ---------------------------------
 KEEP_THRESHOLD = {"precision": 0.65, "balanced": 0.4, "recall": 0.25}
 # A block below the threshold but above this share of it is kept when the blocks on both

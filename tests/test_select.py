@@ -47,6 +47,7 @@ from extractor.tuning import (
     RELATED_SECTION_MAX_CONFIDENCE,
     SLIDESHOW_ARTICLE_MIN_WORDS,
     SLIDESHOW_MIN_SLIDES,
+    TABLE_CELL_MAX_WORDS,
     TAXONOMY_LINE_MAX_WORDS,
     UNDER_HEADLINE_MAX_LINK_DENSITY,
     UNDER_HEADLINE_MIN_PROBABILITY,
@@ -1015,6 +1016,48 @@ def test_list_completion_skips_lone_words_and_links() -> None:
     assert len("Jam".split()) < LIST_ITEM_MIN_WORDS
     s, sel = steps_run([0.8, 0.8, 0.8, 0.2, 0.2], items)
     assert kept_texts(s, sel) == [P1, *STEPS[:3], P2]
+
+
+# --- a data table inside the article keeps its cells -----------------------------------------
+
+ROWS = [("Species", "2005"), ("Dunlin", "4,310"), ("Knot", "1,925"), ("Grey plover", "158")]
+CELLS = [cell for row in ROWS for cell in row]
+
+
+def table_run(
+    rows: list[tuple[str, str]] = ROWS, after: str = f"<p>{P2}</p>", cell_prob: float = 0.1
+) -> tuple[Segmentation, Selection]:
+    table = "".join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in rows)
+    body = (
+        f"<div id='page'><div id='body'><p>{P1}</p><table>{table}</table>{after}</div>"
+        f"<div id='side'><h2>Most read</h2>{SIDE}</div></div>"
+    )
+    s = seg(body)
+    probs = [0.95 if b.text in (P1, P2) else cell_prob for b in s.blocks]
+    return s, select(s, pinned(probs), Options())
+
+
+def test_data_table_between_kept_text_keeps_its_cells() -> None:
+    s, sel = table_run()
+    assert kept_texts(s, sel) == [P1, *CELLS, P2]
+    why = next(r for b, r in zip(s.blocks, sel.reasons) if b.text == "4,310")
+    assert why[-1] == "kept: a cell of a data table inside the article"
+
+
+def test_table_at_the_end_of_the_article_is_left_to_the_scorer() -> None:
+    # Nothing kept after it: a table closing the region may be the page's furniture.
+    s, sel = table_run(after="")
+    assert kept_texts(s, sel) == [P1]
+
+
+def test_table_of_links_or_of_paragraphs_is_left_to_the_scorer() -> None:
+    linked = [(f"<a href='/s/{n}'>{a}</a>", f"<a href='/c/{n}'>{b}</a>") for n, (a, b) in
+              enumerate(ROWS)]
+    s, sel = table_run(linked)
+    assert kept_texts(s, sel) == [P1, P2]
+    long_cell = " ".join(["word"] * (TABLE_CELL_MAX_WORDS + 1))
+    s, sel = table_run([*ROWS, (long_cell, "x")])
+    assert kept_texts(s, sel) == [P1, P2]
 
 
 # --- teaser cards ending in a "Read more" link -------------------------------------------
