@@ -29,6 +29,7 @@ PORTUGUESE = LanguagePatterns(
     ),
     byline_prefixes=("por ", "publicado", "atualizado", "foto:", "fonte:", "tags:"),
     crosslink_prefixes=("leia também:", "veja também:", "leia mais:", "saiba mais:"),
+    tag_headings=("tags",),
     taxonomy_prefixes=(
         "tags:", "categoria:", "categorias:",
     ),
