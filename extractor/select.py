@@ -156,6 +156,7 @@ def select_by_probability(
     reasons = _first_reasons(probs, vetoes, threshold) if with_reasons else None
     _extend_region(seg, probs, kept, reasons, region, threshold)
     _keep_lead(seg, probs, kept, reasons, region, threshold, title)
+    _keep_lead_across_box(seg, probs, kept, reasons, region, threshold, title)
     _rescue_by_context(seg.blocks, probs, kept, reasons, vetoes, threshold)
     _complete_lists(seg, kept, reasons, vetoes)
     _drop_marked_sections(seg, probs, layout.repeats, region, kept, reasons)
@@ -521,6 +522,62 @@ def _keep_lead(
         passed += block.features.words
         if passed > LEAD_SEARCH_WORDS:
             return
+
+
+def _keep_lead_across_box(
+    seg: Segmentation,
+    probs: list[float],
+    kept: list[bool],
+    reasons: list[list[str]] | None,
+    region: int,
+    threshold: float,
+    title: str,
+) -> None:
+    """Keep the lead under the headline when a box of page furniture parts it from the
+    body: nothing between the lead and the region is confident text."""
+    title_words = set(_WORD.findall(title.lower()))
+    if not title_words:
+        return
+    blocks = seg.blocks
+    start = seg.containers[region].first_block
+    headline = -1
+    for j in range(start - 1, -1, -1):
+        if kept[j]:
+            return  # something above the body is kept already: not this case
+        if _is_headline(seg, blocks[j], title_words) and blocks[j].features.link_density <= LEAD_MAX_LINK_DENSITY:
+            headline = j
+            break
+    if headline < 0:
+        return
+    run: list[int] = []
+    passed = 0
+    j = headline + 1
+    while j < start:
+        block = blocks[j]
+        if _is_heading(seg, block):
+            break
+        if _lead_like(block) and probs[j] >= threshold:
+            run.append(j)
+        elif run:
+            break
+        else:
+            passed += block.features.words
+            if passed > LEAD_SEARCH_WORDS:
+                return
+        j += 1
+    if not run:
+        return
+    for k in range(run[-1] + 1, start):
+        if probs[k] >= threshold and not _furniture(blocks[k]):
+            return
+    for k in run:
+        kept[k] = True
+        note(reasons, k, "kept: the lead under the headline, a box away from the body")
+
+
+def _furniture(block: Block) -> bool:
+    f = block.features
+    return bool(f.phrase or f.date_like or f.label or block.kind is _CAPTION)
 
 
 def _keep_under_headline(
