@@ -160,6 +160,7 @@ def select_by_probability(
     reasons = _first_reasons(probs, vetoes, threshold) if with_reasons else None
     _extend_region(seg, probs, kept, reasons, region, threshold)
     _keep_lead(seg, probs, kept, reasons, region, threshold, title)
+    _keep_lead_across_box(seg, probs, kept, reasons, region, threshold, title)
     _rescue_by_context(seg.blocks, probs, kept, reasons, vetoes, threshold)
     _complete_lists(seg, kept, reasons, vetoes)
     _complete_tables(seg, kept, reasons, vetoes)
@@ -526,6 +527,90 @@ def _keep_lead(
         passed += block.features.words
         if passed > LEAD_SEARCH_WORDS:
             return
+
+
+def _keep_lead_across_box(
+    seg: Segmentation,
+    probs: list[float],
+    kept: list[bool],
+    reasons: list[list[str]] | None,
+    region: int,
+    threshold: float,
+    title: str,
+) -> None:
+    """Keep the lead under the headline when boxes of page furniture part it from the body.
+
+    Templates set the headline and its lead paragraph in a header box and the body in a
+    column of its own, with a box between them in the markup: the sidebar's "Most read"
+    teasers, a photo gallery, a video strip.  The region (the body's box) leaves the lead
+    out, and `_keep_lead`'s walk back from the body stops at the teasers' headings.  So
+    this walk goes down from the headline instead (a heading that is the title and not a
+    link, as a teaser of the same story is), past at most `LEAD_SEARCH_WORDS` words of
+    furniture, to the run of prose paragraphs that clear the threshold (`_lead_like`) in
+    one box (a heading first means no lead).  The run is the article's opening only when
+    the text flows on from it into the body: nothing between them is a block the scorer
+    is confident of, but furniture lines (a photo credit, a date), and no heading but a
+    teaser's link.  A confident paragraph between means the run belongs to something else
+    on the page; a plain heading, that it sits above another title (a blog's description
+    above a post's).  Nothing is done when a block above the body is kept already
+    (`_keep_lead`, `_extend_region` found it).
+    """
+    title_words = set(_WORD.findall(title.lower()))
+    if not title_words:
+        return
+    blocks = seg.blocks
+    start = seg.containers[region].first_block
+    headline = -1
+    for j in range(start - 1, -1, -1):
+        if kept[j]:
+            return
+        block = blocks[j]
+        if (
+            block.features.link_density <= LEAD_MAX_LINK_DENSITY
+            and _is_headline(seg, block, title_words)
+        ):
+            headline = j
+            break
+    if headline < 0:
+        return
+    run: list[int] = []
+    passed = 0
+    for j in range(headline + 1, start):
+        block = blocks[j]
+        if _is_heading(seg, block):
+            break
+        if (
+            _lead_like(block)
+            and probs[j] >= threshold
+            and (not run or block.containers[:-1] == blocks[run[0]].containers[:-1])
+        ):
+            run.append(j)  # the lead's paragraphs: those of its box
+            continue
+        if run:
+            break
+        passed += block.features.words
+        if passed > LEAD_SEARCH_WORDS:
+            return
+    if not run:
+        return
+    for k in range(run[-1] + 1, start):
+        block = blocks[k]
+        if _furniture(block):
+            continue
+        if probs[k] >= threshold or (
+            _is_heading(seg, block) and block.features.link_density <= LEAD_MAX_LINK_DENSITY
+        ):
+            return
+    for k in run:
+        kept[k] = True
+        note(reasons, k, "kept: the lead under the headline, furniture between it and the body")
+
+
+def _furniture(block: Block) -> bool:
+    """A line that is page furniture by what it says (a credit, a date, a prompt, a tag
+    list) or a caption, whatever its score: it does not part a lead from its body."""
+    f = block.features
+    return bool(f.phrase or f.date_like or f.label) or block.kind is _CAPTION
 
 
 def _keep_under_headline(

@@ -889,6 +889,10 @@ def test_prompt_start_on_word_salad(words_: list[str]) -> None:
         ("Immediate online access to all issues from 2024. Subscription will auto renew "
          "annually.", "prompt"),
         ("Get the latest news straight to your phone with the Harbour Times app.", "prompt"),
+        # a chat widget's invitation, set in the header box where a lead would stand
+        ("Chat with us in Facebook Messenger. Find out what's happening in the world as it "
+         "unfolds.", "prompt"),
+        ("Chat with us on WhatsApp", "prompt"),
     ],
 )
 def test_consent_paywall_and_link_out_lines(line: str, expected: str) -> None:
@@ -902,6 +906,7 @@ def test_consent_paywall_and_link_out_lines(line: str, expected: str) -> None:
         "Po powrocie do domu czytaj więcej książek niż wcześniej, radzi psycholog z Krakowa.",
         "Reporters rarely get the latest news first: the agencies are faster than any paper.",
         "Researchers were given access to the archive for the first time in forty years.",
+        "The islanders who chat with us at the pier every morning say the ferry is late again.",
     ],
 )
 def test_prose_with_consent_or_paywall_words_is_not_furniture(sentence: str) -> None:

@@ -872,8 +872,11 @@ def test_paragraph_above_another_heading_is_not_a_lead() -> None:
 
 
 def test_lead_is_not_sought_past_much_furniture() -> None:
+    # Neither walk goes far: back from the body (to the lead, then to the headline) nor
+    # down from the headline (to the lead).
     furniture = "<p>Updated at noon by the night desk of the paper, three staff writers</p>" * 4
-    s, sel = lead_run(lead_page(between=furniture))
+    page = lead_page(between="").replace(f"</h1><p>{LEAD}", f"</h1>{furniture}<p>{LEAD}")
+    s, sel = lead_run(page)
     assert LEAD not in kept_texts(s, sel)
 
 
@@ -894,6 +897,77 @@ def test_block_inside_another_heading_stops_the_lead_search() -> None:
     # ... and like a heading, one between the paragraph and the region means the
     # paragraph sits above another title.
     s, sel = lead_run(lead_page(between="<h2><div>On the road</div></h2>"))
+    assert LEAD not in kept_texts(s, sel)
+
+
+# --- the lead parted from the body by a box of furniture ---------------------------------
+
+LINKED = "<h3><a href='/y'>Another story from elsewhere on the site, in the sidebar</a></h3>"
+BOX = f"<div class='most-read'><div>Most read</div>{LINKED * 5}</div>"
+
+
+def boxed_lead_page(box: str = BOX, credit: str = "") -> str:
+    """The header box (headline, byline, lead), a box of teasers, then the body's box."""
+    return (
+        f"<div id='page'><div class='head'><h1>{HEADLINE}</h1><p>By Jane Roe</p>"
+        f"<p>{LEAD}</p>{credit}</div>{box}"
+        f"<div id='body'><p>{P1}</p><p>{P2}</p><p>{P3}</p></div>"
+        f"<div id='side'><h2>Most read</h2>{SIDE}</div></div>"
+    )
+
+
+def boxed_run(body: str, pins: dict[str, float] | None = None) -> tuple[Segmentation, Selection]:
+    """Lead `MODERATE`, body confident, everything else 0.1 unless pinned by text."""
+    s = seg(body)
+    pins = {LEAD: MODERATE, P1: 0.95, P2: 0.95, P3: 0.95, **(pins or {})}
+    sel = select(s, pinned([pins.get(b.text, 0.1) for b in s.blocks]), Options(), title=HEADLINE)
+    assert s.containers[sel.region].label == "div#body"
+    return s, sel
+
+
+def test_lead_parted_from_the_body_by_teasers_is_kept() -> None:
+    # The walk back from the body stops at the teasers' headings; the walk down from the
+    # headline finds the lead, and nothing confident lies between it and the body.
+    s, sel = boxed_run(boxed_lead_page())
+    assert kept_texts(s, sel) == [LEAD, P1, P2, P3]
+    lead = next(r for b, r in zip(s.blocks, sel.reasons) if b.text == LEAD)
+    assert lead[-1] == "kept: the lead under the headline, furniture between it and the body"
+
+
+def test_furniture_lines_between_do_not_part_the_lead() -> None:
+    # A photo credit scores well and is a furniture line: the lead still flows on.
+    credit = "<p>Photo: Jane Roe</p>"
+    s, sel = boxed_run(boxed_lead_page(credit=credit), {"Photo: Jane Roe": 0.9})
+    assert kept_texts(s, sel) == [LEAD, P1, P2, P3]
+
+
+def test_confident_text_between_parts_the_lead_from_the_body() -> None:
+    other = "A paragraph of some other story set in a box of its own, which reads well."
+    box = f"<div class='x'><p>{other}</p>{LINKED * 5}</div>"
+    s, sel = boxed_run(boxed_lead_page(box=box), {other: 0.8})
+    assert LEAD not in kept_texts(s, sel)
+
+
+def test_plain_heading_between_means_the_paragraph_sits_above_another_title() -> None:
+    box = "<div class='post-head'><h2>On the road</h2><p>March 3</p></div>"
+    s, sel = boxed_run(boxed_lead_page(box=box))
+    assert LEAD not in kept_texts(s, sel)
+
+
+def test_linked_teaser_of_the_same_story_is_not_the_headline() -> None:
+    # The sidebar repeats this story's title as a linked teaser: the search for the
+    # headline passes it and finds the real one above.
+    teaser = f"<h3><a href='/z'>{HEADLINE}</a></h3>"
+    box = f"<div class='most-read'>{LINKED * 3}{teaser}{LINKED}</div>"
+    s, sel = boxed_run(boxed_lead_page(box=box))
+    assert kept_texts(s, sel) == [LEAD, P1, P2, P3]
+
+
+def test_no_lead_search_without_a_title() -> None:
+    s = seg(boxed_lead_page())
+    probs = [MODERATE if b.text == LEAD else 0.95 if b.text in (P1, P2, P3) else 0.1
+             for b in s.blocks]
+    sel = select(s, pinned(probs), Options(), title="")
     assert LEAD not in kept_texts(s, sel)
 
 

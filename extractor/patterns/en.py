@@ -64,7 +64,7 @@ ENGLISH = LanguagePatterns(
         "affiliate links", "earn a commission", "bookmark the permalink", "donate now",
         "make a donation", "this entry was posted", "this page is best viewed",
         "share it with", "like this story", "requires javascript", "enable javascript",
-        "for ios and android",
+        "for ios and android", "chat with us",
         # paywall offers ("Instant access to the full article PDF.", "Subscription will
         # auto renew annually.")
         "access to the full article", "subscription will auto renew",
