@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import accumulate, chain, compress, pairwise
 from operator import attrgetter
@@ -573,24 +574,17 @@ def _keep_lead_across_box(
             break
     if headline < 0:
         return
-    run: list[int] = []
-    passed = 0
-    for j in range(headline + 1, start):
-        block = blocks[j]
-        if _is_heading(seg, block):
-            break
-        if (
-            _lead_like(block)
+    run = _paragraphs_under(
+        seg,
+        headline,
+        start,
+        lambda j, run: (
+            _lead_like(blocks[j])
             and probs[j] >= threshold
-            and (not run or block.containers[:-1] == blocks[run[0]].containers[:-1])
-        ):
-            run.append(j)  # the lead's paragraphs: those of its box
-            continue
-        if run:
-            break
-        passed += block.features.words
-        if passed > LEAD_SEARCH_WORDS:
-            return
+            # the lead's paragraphs: those of its box
+            and (not run or blocks[j].containers[:-1] == blocks[run[0]].containers[:-1])
+        ),
+    )
     if not run:
         return
     for k in range(run[-1] + 1, start):
@@ -641,20 +635,12 @@ def _keep_under_headline(
     headline = next((j for j, b in enumerate(blocks) if _is_headline(seg, b, title_words)), -1)
     if headline < 0:
         return
-    run = []
-    passed = 0
-    for j in range(headline + 1, len(blocks)):
-        block = blocks[j]
-        if _is_heading(seg, block):
-            break
-        if _story_line(block) and probs[j] >= UNDER_HEADLINE_MIN_PROBABILITY:
-            run.append(j)
-            continue
-        if run:
-            break
-        passed += block.features.words
-        if passed > LEAD_SEARCH_WORDS:
-            break
+    run = _paragraphs_under(
+        seg,
+        headline,
+        len(blocks),
+        lambda j, _: _story_line(blocks[j]) and probs[j] >= UNDER_HEADLINE_MIN_PROBABILITY,
+    )
     if not run:
         return
     for k in compress(range(headline), kept[:headline]):
@@ -663,6 +649,29 @@ def _keep_under_headline(
     for j in run:
         kept[j] = True
         note(reasons, j, "kept: the story under the headline, on a page where no text was")
+
+
+def _paragraphs_under(
+    seg: Segmentation, headline: int, end: int, accepts: Callable[[int, list[int]], bool]
+) -> list[int]:
+    """The run of blocks before `end` that `accepts` (given the run so far) right under
+    the headline, past at most `LEAD_SEARCH_WORDS` words of furniture (a byline, a
+    date); a heading ends the search, and so does the first block after the run."""
+    run: list[int] = []
+    passed = 0
+    for j in range(headline + 1, end):
+        block = seg.blocks[j]
+        if _is_heading(seg, block):
+            break
+        if accepts(j, run):
+            run.append(j)
+            continue
+        if run:
+            break
+        passed += block.features.words
+        if passed > LEAD_SEARCH_WORDS:
+            break
+    return run
 
 
 def _story_line(block: Block) -> bool:
