@@ -14,8 +14,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import accumulate, chain, compress, pairwise
-from operator import attrgetter
+from itertools import accumulate, chain, compress, pairwise, repeat
+from operator import attrgetter, eq, itemgetter
 
 from extractor.context import Cards, cards
 from extractor.features import count_words, has_cjk
@@ -91,6 +91,9 @@ _LIST_TAGS = frozenset({"ul", "ol"})
 _OUTSIDE = "outside the article region"
 # What containers are ordered by, for `inside_ids`'s bisection.
 _FIRST_BLOCK = attrgetter("first_block")
+# Fields the per-page scans read off every block or container through `map`, in C.
+_TEXT, _LABEL, _TAG = attrgetter("text"), attrgetter("features.label"), attrgetter("tag")
+_FIRST_CHAR = itemgetter(slice(0, 1))
 # Block kinds the rules test per block, read once: an Enum member read off its class
 # costs a descriptor call, several times a global's read.
 _CAPTION, _CODE, _HEADING, _LIST_ITEM, _PARAGRAPH, _QUOTE, _TABLE_CELL = (
@@ -183,8 +186,9 @@ def _region_evidence(blocks: tuple[Block, ...], probs: list[float], pivot: float
     page comes out empty.  Its probability is read as the pivot, which adds nothing.
     Most pages have no notice: the list is then the one given."""
     evidence = probs
-    for j, block in enumerate(blocks):
-        if block.features.label == "notice" and probs[j] > pivot:
+    notices = map(eq, repeat("notice"), map(_LABEL, blocks))  # compared in C, block by block
+    for j in compress(range(len(blocks)), notices):
+        if probs[j] > pivot:
             if evidence is probs:
                 evidence = list(probs)
             evidence[j] = pivot
@@ -382,12 +386,13 @@ def _slide_runs(seg: Segmentation, vetoes: list[str | None]) -> list[list[int]]:
     """The blocks opening with a gallery's slide counters, one sorted list per gallery
     (counters against one total, `_numbers_slides`)."""
     by_total: dict[int, dict[int, int]] = {}  # total -> slide number -> block
-    for j, block in enumerate(seg.blocks):
-        text = block.text
-        if text[:1].isdigit() and vetoes[j] is None:  # one C call rules out most blocks
-            m = _SLIDE_COUNTER.match(text)
-            if m and 0 < int(m[1]) <= int(m[2]):
-                by_total.setdefault(int(m[2]), {}).setdefault(int(m[1]), j)
+    blocks = seg.blocks
+    # Most blocks open with no digit: told apart in C, the rest looked at one by one.
+    opens_digit = map(str.isdigit, map(_FIRST_CHAR, map(_TEXT, blocks)))
+    for j in compress(range(len(blocks)), opens_digit):
+        m = _SLIDE_COUNTER.match(blocks[j].text)
+        if m and vetoes[j] is None and 0 < int(m[1]) <= int(m[2]):
+            by_total.setdefault(int(m[2]), {}).setdefault(int(m[1]), j)
     return [sorted(n.values()) for n in by_total.values() if _numbers_slides(n)]
 
 
@@ -969,12 +974,11 @@ def _complete_tables(
     wholly a link, stay out."""
     blocks = seg.blocks
     containers = seg.containers
-    kept_at = [j for j, k in enumerate(kept) if k]
-    if len(kept_at) < 2:
+    if kept.count(True) < 2:
         return
-    first_kept, last_kept = kept_at[0], kept_at[-1]
-    for table in containers:
-        if table.tag != "table" or table.first_block <= first_kept:
+    first_kept, last_kept = kept.index(True), len(kept) - 1 - kept[::-1].index(True)
+    for table in compress(containers, map("table".__eq__, map(_TAG, containers))):
+        if table.first_block <= first_kept:
             continue
         span = range(table.first_block, table.end_block)
         if table.end_block > last_kept or len(span) < TABLE_MIN_CELLS:
