@@ -22,15 +22,19 @@ def composed(blocks: tuple[Block, ...], text: str) -> tuple[tuple[Block, ...], s
     macOS file names and some editors write it) or in code points NFC replaces (Bengali
     'ড়' as one character): a reader sees the same letters, but a search, a word count
     or a comparison with text written the usual way does not.  NFC is the form the web
-    is written in (W3C character model), so the output is given in it.  Most pages are
-    already in NFC, which one quick check over the text tells."""
-    if unicodedata.is_normalized("NFC", text):
+    is written in (W3C character model), so the output is given in it.  ASCII is NFC,
+    which a string knows without reading its characters: only the other blocks are
+    checked, and most of them are already NFC."""
+    if text.isascii():
         return blocks, text
-    blocks = tuple(
-        [
-            b if unicodedata.is_normalized("NFC", b.text)
-            else replace(b, text=unicodedata.normalize("NFC", b.text))
-            for b in blocks
-        ]
-    )
-    return blocks, render_text(blocks)
+    odd = [
+        i
+        for i, b in enumerate(blocks)
+        if not b.text.isascii() and not unicodedata.is_normalized("NFC", b.text)
+    ]
+    if not odd:
+        return blocks, text
+    fixed = list(blocks)
+    for i in odd:
+        fixed[i] = replace(fixed[i], text=unicodedata.normalize("NFC", fixed[i].text))
+    return tuple(fixed), render_text(tuple(fixed))

@@ -14,8 +14,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import accumulate, chain, compress, pairwise, repeat
-from operator import attrgetter, eq, itemgetter
+from itertools import accumulate, chain, compress, pairwise
+from operator import attrgetter
 
 from extractor.context import Cards, cards
 from extractor.features import count_words, has_cjk
@@ -91,9 +91,6 @@ _LIST_TAGS = frozenset({"ul", "ol"})
 _OUTSIDE = "outside the article region"
 # What containers are ordered by, for `inside_ids`'s bisection.
 _FIRST_BLOCK = attrgetter("first_block")
-# Fields the per-page scans read off every block or container through `map`, in C.
-_TEXT, _LABEL, _TAG = attrgetter("text"), attrgetter("features.label"), attrgetter("tag")
-_FIRST_CHAR = itemgetter(slice(0, 1))
 # Block kinds the rules test per block, read once: an Enum member read off its class
 # costs a descriptor call, several times a global's read.
 _CAPTION, _CODE, _HEADING, _LIST_ITEM, _PARAGRAPH, _QUOTE, _TABLE_CELL = (
@@ -186,8 +183,7 @@ def _region_evidence(blocks: tuple[Block, ...], probs: list[float], pivot: float
     page comes out empty.  Its probability is read as the pivot, which adds nothing.
     Most pages have no notice: the list is then the one given."""
     evidence = probs
-    notices = map(eq, repeat("notice"), map(_LABEL, blocks))  # compared in C, block by block
-    for j in compress(range(len(blocks)), notices):
+    for j in [j for j, b in enumerate(blocks) if b.features.label == "notice"]:
         if probs[j] > pivot:
             if evidence is probs:
                 evidence = list(probs)
@@ -387,9 +383,8 @@ def _slide_runs(seg: Segmentation, vetoes: list[str | None]) -> list[list[int]]:
     (counters against one total, `_numbers_slides`)."""
     by_total: dict[int, dict[int, int]] = {}  # total -> slide number -> block
     blocks = seg.blocks
-    # Most blocks open with no digit: told apart in C, the rest looked at one by one.
-    opens_digit = map(str.isdigit, map(_FIRST_CHAR, map(_TEXT, blocks)))
-    for j in compress(range(len(blocks)), opens_digit):
+    # Most blocks open with no digit: one C call each rules them out.
+    for j in [j for j, b in enumerate(blocks) if b.text[:1].isdigit()]:
         m = _SLIDE_COUNTER.match(blocks[j].text)
         if m and vetoes[j] is None and 0 < int(m[1]) <= int(m[2]):
             by_total.setdefault(int(m[2]), {}).setdefault(int(m[1]), j)
@@ -521,7 +516,7 @@ def _keep_lead(
     passed = 0
     for j in range(seg.containers[region].first_block - 1, -1, -1):
         block = seg.blocks[j]
-        if _is_heading(seg, block):
+        if _is_heading(block):
             return
         if kept[j]:
             continue
@@ -573,7 +568,7 @@ def _keep_lead_across_box(
         block = blocks[j]
         if (
             block.features.link_density <= LEAD_MAX_LINK_DENSITY
-            and _is_headline(seg, block, title_words)
+            and _is_headline(block, title_words)
         ):
             headline = j
             break
@@ -597,7 +592,7 @@ def _keep_lead_across_box(
         if _furniture(block):
             continue
         if probs[k] >= threshold or (
-            _is_heading(seg, block) and block.features.link_density <= LEAD_MAX_LINK_DENSITY
+            _is_heading(block) and block.features.link_density <= LEAD_MAX_LINK_DENSITY
         ):
             return
     for k in run:
@@ -637,7 +632,7 @@ def _keep_under_headline(
     title_words = set(_WORD.findall(title.lower()))
     if not title_words:
         return
-    headline = next((j for j, b in enumerate(blocks) if _is_headline(seg, b, title_words)), -1)
+    headline = next((j for j, b in enumerate(blocks) if _is_headline(b, title_words)), -1)
     if headline < 0:
         return
     run = _paragraphs_under(
@@ -666,7 +661,7 @@ def _paragraphs_under(
     passed = 0
     for j in range(headline + 1, end):
         block = seg.blocks[j]
-        if _is_heading(seg, block):
+        if _is_heading(block):
             break
         if accepts(j, run):
             run.append(j)
@@ -691,11 +686,11 @@ def _story_line(block: Block) -> bool:
     )
 
 
-def _is_headline(seg: Segmentation, block: Block, title_words: set[str]) -> bool:
+def _is_headline(block: Block, title_words: set[str]) -> bool:
     """A heading that is mostly the title's words (sites add or drop a word or the site
     name) and holds most of them (a site-name heading shares a word or two with every
     title): the headline."""
-    if not _is_heading(seg, block):
+    if not _is_heading(block):
         return False
     own = _WORD.findall(block.text.lower())
     if not own:
@@ -707,12 +702,17 @@ def _is_headline(seg: Segmentation, block: Block, title_words: set[str]) -> bool
     )
 
 
-def _is_heading(seg: Segmentation, block: Block) -> bool:
+def _is_heading(block: Block) -> bool:
     """A heading, or a block set inside one: sites wrap the headline's text in a block
     element inside the <h1> (`<h1><div>Title</div></h1>`), which makes the block a
-    paragraph by its own tag."""
-    return block.kind is _HEADING or any(
-        seg.containers[c].tag in HEADING_LEVELS for c in block.containers[-HEADING_WRAP_DEPTH:]
+    paragraph by its own tag.  The nearest containers' tags are the tail of the block's
+    tag path (`segment.TAG_PATH_DEPTH` of them), which a path with no "h" cannot hold:
+    one C search settles most blocks."""
+    if block.kind is _HEADING:
+        return True
+    path = block.features.tag_path
+    return "h" in path and any(
+        tag in HEADING_LEVELS for tag in path.split(">")[-HEADING_WRAP_DEPTH:]
     )
 
 
@@ -735,7 +735,7 @@ def _headline_above(seg: Segmentation, j: int, title_words: set[str]) -> bool:
     blocks = seg.blocks
     for k in range(j - 1, -1, -1):
         block = blocks[k]
-        if _is_headline(seg, block, title_words):
+        if _is_headline(block, title_words):
             return True
         passed += block.features.words
         if passed > HEADLINE_SEARCH_WORDS:
@@ -977,15 +977,14 @@ def _complete_tables(
     if kept.count(True) < 2:
         return
     first_kept, last_kept = kept.index(True), len(kept) - 1 - kept[::-1].index(True)
-    for table in compress(containers, map("table".__eq__, map(_TAG, containers))):
+    for table in [c for c in containers if c.tag == "table"]:
         if table.first_block <= first_kept:
             continue
         span = range(table.first_block, table.end_block)
         if table.end_block > last_kept or len(span) < TABLE_MIN_CELLS:
             continue
-        if any(vetoes[j] == _OUTSIDE for j in span):
-            continue
-        if all(kept[j] for j in span):
+        # outside the areas, or kept whole already (list searches, in C)
+        if _OUTSIDE in vetoes[span.start : span.stop] or False not in kept[span.start : span.stop]:
             continue
         inner = inside(seg, table.id)
         if any(c.tag == "table" for c in inner) or sum(c.tag == "tr" for c in inner) < 2:
