@@ -18,9 +18,10 @@ from extractor.patterns import GROUP_NAMES, group_names, markup, token_groups
 from extractor.pipeline import prepare
 from extractor.postprocess import postprocess
 from extractor.score import Score, score
-from extractor.segment import Segmentation
+from extractor.segment import HEADING_LEVELS, TAG_PATH_DEPTH, Segmentation
 from extractor.select import (
     Selection,
+    _is_heading,
     _numbers_slides,
     best_region,
     choose_region,
@@ -36,6 +37,7 @@ from extractor.tuning import (
     AFTER_BODY_MIN_PROBABILITY,
     CONTEXT_RESCUE_SHARE,
     HEADING_MIN_PROBABILITY,
+    HEADING_WRAP_DEPTH,
     KEEP_THRESHOLD,
     LEAD_SEARCH_WORDS,
     LIST_ITEM_MIN_WORDS,
@@ -52,6 +54,7 @@ from extractor.tuning import (
     UNDER_HEADLINE_MAX_LINK_DENSITY,
     UNDER_HEADLINE_MIN_PROBABILITY,
 )
+from extractor.types import BlockKind
 
 # Above the keep threshold, below the confidence of article text.
 MODERATE = (KEEP_THRESHOLD["balanced"] + RELATED_SECTION_MAX_CONFIDENCE) / 2
@@ -1345,3 +1348,24 @@ def test_recipe_fractions_opening_lines_are_not_a_gallery() -> None:
 )
 def test_mostly_date_weighs_cjk_runs_by_their_words(line: str, date: bool) -> None:
     assert mostly_date(line) is date
+
+
+@pytest.mark.parametrize(
+    "page", sorted(CORPUS.glob("*/page.html")), ids=lambda p: p.parent.name
+)
+def test_heading_test_reads_the_tag_path_as_the_containers_say(page: Path) -> None:
+    """`_is_heading` reads the nearest containers' tags off the block's tag path, which
+    holds the last `TAG_PATH_DEPTH` of them: the same answer as the containers give."""
+    assert HEADING_WRAP_DEPTH <= TAG_PATH_DEPTH
+    s = prepare(page.read_bytes(), None, None, Options()).seg
+    for block in s.blocks:
+        wrapped = any(
+            s.containers[c].tag in HEADING_LEVELS
+            for c in block.containers[-HEADING_WRAP_DEPTH:]
+        )
+        assert _is_heading(block) is (block.kind is BlockKind.HEADING or wrapped)
+
+
+def test_block_wrapped_in_a_heading_is_a_heading() -> None:
+    s = seg("<header><h1><div>Title of the story</div></h1></header><p>Text.</p>")
+    assert [_is_heading(b) for b in s.blocks] == [True, False]
