@@ -1316,7 +1316,10 @@ def may_phrase(str text, Py_ssize_t words):
 
 
 cdef object _NUMERIC_DATE_SEARCH = _features.NUMERIC_DATE.search
-cdef object _NAMES_CJK_DATE = _features.names_cjk_date
+cdef object _CJK_DATE_SEARCH = _registry.CJK_DATE.search
+# `registry.names_cjk_date`: one of these marks (CJK_MONTH_MARKS), then the pattern
+_CJK_MONTH_MARKS = ("月", "월")
+_CJK_DATE_PATTERN = r"\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]"
 cdef object _YEAR_SEARCH = _features._YEAR.search
 cdef object _CLOCK_SEARCH = _features._CLOCK.search
 cdef Py_ssize_t _LINE_WIDTH = _features.LINE_WIDTH
@@ -1427,7 +1430,9 @@ cdef object _measure(str text, _Counts* counts, str link_text, Py_ssize_t depth,
                      or (counts.month and (_YEAR_SEARCH(text) is not None
                                     or _CLOCK_SEARCH(text) is not None))
                      # 月 and 월 are past Latin-1: an ASCII or Latin-1 line holds neither
-                     or (PyUnicode_KIND(text) != PyUnicode_1BYTE_KIND and _NAMES_CJK_DATE(text)))
+                     or (PyUnicode_KIND(text) != PyUnicode_1BYTE_KIND
+                         and ("月" in text or "월" in text)
+                         and _CJK_DATE_SEARCH(text) is not None))
     return _FEATURES.build((
         words,
         link_words,
@@ -1693,6 +1698,9 @@ def incompatibility():
         return "features._SENTENCE_ENDS changed; rebuild the extension"
     if _features.NUMERIC_DATE.pattern != _NUMERIC_DATE_PATTERN:
         return "features.NUMERIC_DATE changed; rebuild the extension"
+    if (_registry.CJK_DATE.pattern != _CJK_DATE_PATTERN
+            or _registry.CJK_MONTH_MARKS != _CJK_MONTH_MARKS):
+        return "registry.CJK_DATE changed; rebuild the extension"
     if len(GROUP_NAMES) > 62:
         return "too many markup groups for a 64-bit mask"
     return None

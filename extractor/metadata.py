@@ -122,7 +122,7 @@ def _text_of(element: lxml.html.HtmlElement | None) -> str:
     removes from the body: these elements are read before it runs)."""
     if element is None:
         return ""
-    if any(element.find(f".//{tag}") is not None for tag in RUBY_READING_TAGS):
+    if next(element.iter(*RUBY_READING_TAGS), None) is not None:
         element = copy.deepcopy(element)
         lxml.etree.strip_elements(element, *RUBY_READING_TAGS, with_tail=False)
     return _SPACES.sub(" ", element.text_content()).strip()

@@ -80,6 +80,12 @@ def test_the_compiled_walk_is_the_one_selected() -> None:
     assert fastwalk.incompatibility() is None
 
 
+def test_a_changed_cjk_date_pattern_disables_the_build(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The walk inlines `registry.CJK_DATE`'s marks: a change to it must rebuild."""
+    monkeypatch.setattr(_registry, "CJK_MONTH_MARKS", ("月",))
+    assert fastwalk.incompatibility() == "registry.CJK_DATE changed; rebuild the extension"
+
+
 @pytest.mark.parametrize("page", list(corpus_pages()), ids=lambda p: p.parent.name)
 def test_corpus_page_same_segmentation_and_text(page: Path) -> None:
     html = page.read_bytes()
