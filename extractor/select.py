@@ -83,7 +83,9 @@ _CAPTION_TOKENS = frozenset({"caption", "figcaption", "credit", "credits"})
 # The veto of a caption, which a photo page overrides (`_keep_photo_captions`).
 _CAPTION_VETO = "caption (include_captions=False)"
 # A slide's counter opening its legend: "3/50", "3 / 50", "3 of 50".
-_SLIDE_COUNTER = re.compile(r"(\d{1,3})\s*(?:/|of)\s*(\d{1,3})\b")
+_SLIDE_COUNTER = re.compile(r"([0-9]{1,3})\s*(?:/|of)\s*([0-9]{1,3})\b")
+# The characters a slide counter opens with (galleries number in ASCII digits).
+_ASCII_DIGITS = frozenset("0123456789")
 _SLIDE_VETO = "a slide of a gallery set inside the article"
 # The elements whose items `_complete_lists` completes.
 _LIST_TAGS = frozenset({"ul", "ol"})
@@ -383,8 +385,8 @@ def _slide_runs(seg: Segmentation, vetoes: list[str | None]) -> list[list[int]]:
     (counters against one total, `_numbers_slides`)."""
     by_total: dict[int, dict[int, int]] = {}  # total -> slide number -> block
     blocks = seg.blocks
-    # Most blocks open with no digit: one C call each rules them out.
-    for j in [j for j, b in enumerate(blocks) if b.text[:1].isdigit()]:
+    # Most blocks open with no digit: one set look-up each rules them out.
+    for j in [j for j, b in enumerate(blocks) if b.text[0] in _ASCII_DIGITS]:
         m = _SLIDE_COUNTER.match(blocks[j].text)
         if m and vetoes[j] is None and 0 < int(m[1]) <= int(m[2]):
             by_total.setdefault(int(m[2]), {}).setdefault(int(m[1]), j)
