@@ -47,7 +47,6 @@ from extractor.tuning import (
     LEAD_SEARCH_WORDS,
     LIST_ITEM_MIN_WORDS,
     LIST_MOSTLY_KEPT_SHARE,
-    MARKER_LIST_MIN_LINK_DENSITY,
     NOISE_BOX_MAX_SHARE,
     NOISE_BOX_TAGS,
     NOISE_REGION_GROUPS,
@@ -1025,32 +1024,11 @@ def _drop_marked_sections(
             blocks, probs, repeats, i + 1, end
         ):
             end = i + 1
-        elif end == i + 1:
-            end = _label_list_end(seg, i)
         for j in range(i, end):
             if kept[j]:
                 kept[j] = False
                 note(reasons, j, f"dropped: in a '{marker.text[:40]}' section")
         section_end = max(end, i + 1)
-
-
-def _label_list_end(seg: Segmentation, start: int) -> int:
-    """Where the section of a marker that titles no container ends: after the next
-    block when that is a row of links (`MARKER_LIST_MIN_LINK_DENSITY`) in the same
-    parent, the list a label set before a line break names ("Tags<br><a>..</a>, <a>.."),
-    else right after the marker itself.  A link that is itself the marker names its
-    target and titles nothing."""
-    blocks = seg.blocks
-    marker = blocks[start]
-    after = start + 1
-    if (
-        after < len(blocks)
-        and marker.features.link_density <= SECTION_MARKER_MAX_LINK_DENSITY
-        and blocks[after].features.link_density >= MARKER_LIST_MIN_LINK_DENSITY
-        and blocks[after].containers[:-1] == marker.containers[:-1]
-    ):
-        return after + 1
-    return after
 
 
 def _drop_after_body(

@@ -155,11 +155,6 @@ NOISE_BOX_TAGS: frozenset[str] = frozenset({"form", "nav", "footer"})
 # is a link to the section (a jump link in the byline), not the section's title.
 SECTION_MARKER_MAX_LINK_DENSITY = 0.95
 
-# A "Related"/"Tags" label that opens no container of its own ("<strong>Tags<br><a>..."):
-# the next block, when links make up at least this share of its words, is the list it
-# titles (a row of tag or story links); a sentence after the label is not.
-MARKER_LIST_MIN_LINK_DENSITY = 0.9
-
 # A "Related"/"Read more" section whose blocks average at least this probability (word-
 # weighted) is the rest of the article behind an expander, not a list of other stories.
 RELATED_SECTION_MAX_CONFIDENCE = 0.8

@@ -676,35 +676,6 @@ def test_prose_about_browsers_is_not_a_notice(sentence: str) -> None:
     assert not registry.is_notice_line(sentence)
 
 
-@pytest.mark.parametrize(
-    "line",
-    [
-        "You can follow any responses to this entry through the RSS 2.0 feed.",
-        "Both comments and pings are currently closed.",
-        "Responses are currently closed, but you can trackback from your own site.",
-        "You can skip to the end and leave a response. Pinging is currently not allowed.",
-        "Tagged as: fall, fall craft, tissue paper, tree",
-    ],
-)
-def test_blog_engine_lines_under_a_post_are_filing_lines(line: str) -> None:
-    assert registry.is_taxonomy_line(line)
-
-
-@pytest.mark.parametrize(("lang", "entry"), list(_by_language("tag_headings")))
-def test_tag_list_label_alone_marks_a_section(lang: LanguagePatterns, entry: str) -> None:
-    for line in (_capitalised(entry), f"{_capitalised(entry)}:", entry.upper()):
-        assert kind(line) == "related-heading", (lang.language, line)
-    assert entry == entry.lower()
-
-
-@pytest.mark.parametrize(
-    "line", ["Tag", "Categories", "Tags are how readers find older posts on this blog."]
-)
-def test_other_lone_labels_do_not_mark_a_tag_section(line: str) -> None:
-    # German "Tag" is "day" (a table's column), a lone "Categories" heads directory pages.
-    assert kind(line) != "related-heading"
-
-
 def test_german_wordpress_entry_footer_is_a_filing_line() -> None:
     line = (
         "Dieser Beitrag wurde am Montag, den 4. März 2024 um 9:12 Uhr veröffentlicht und "

@@ -419,28 +419,6 @@ def test_related_section_ends_with_its_container() -> None:
     assert kept_texts(s, sel) == [P1, P2]
 
 
-def test_label_before_a_line_break_drops_the_row_of_links_after_it() -> None:
-    # "<strong>Tags<br><a>..</a>, <a>..</a></strong>": the label opens no container of
-    # its own, so the row of links on the next line is the section it titles.
-    body = (
-        f"<div class='content'><p>{P1}</p><p>{P2}</p><div><p></p><strong>Tags<br>"
-        "<a href='/t/a'>harbour wall</a>, <a href='/t/b'>winter storms</a>, "
-        "<a href='/t/c'>town council</a></strong></div></div>"
-    )
-    s, sel = run(body, [0.9, 0.9, 0.6, 0.7])
-    assert kept_texts(s, sel) == [P1, P2]
-
-
-def test_label_before_a_line_break_leaves_a_sentence_after_it() -> None:
-    # Under a lone "Read more" the next line is prose, not links: only the label goes.
-    body = (
-        f"<div class='content'><p>{P1}</p>"
-        f"<div><p></p><strong>Read more<br>{P2}</strong></div></div>"
-    )
-    s, sel = run(body, [0.9, 0.6, 0.9])
-    assert kept_texts(s, sel) == [P1, P2]
-
-
 def test_comment_heading_drops_comments() -> None:
     body = (
         f"<div><p>{P1}</p><p>{P2}</p><h3>Leave a comment</h3>"

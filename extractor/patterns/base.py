@@ -47,11 +47,6 @@ class LanguagePatterns:
     # Labels that open a post's filing line ("Tags:", "Filed under:"): the line lists the
     # post's tags or categories, however long the list, and is never the post's text.
     taxonomy_prefixes: tuple[str, ...] = ()
-    # The label of a post's tag list when it stands alone on its line, the tags set under
-    # it as links ("Tags", "Schlagwörter"): it heads a section of furniture.  Only words
-    # naming tags: a lone "Categories" heads a directory page's own index as often, and
-    # a short word may be an ordinary one elsewhere (German "Tag" is "day").
-    tag_headings: tuple[str, ...] = ()
     # Link labels that close a teaser, the opening of a story printed elsewhere ("...
     # Read more", "Continue reading"): the paragraph they end is not this page's text.
     teaser_tails: tuple[str, ...] = ()

@@ -71,7 +71,6 @@ GERMAN = LanguagePatterns(
         # "Lesen Sie hier einen weiteren Beitrag ...": a link out, with or without colon
         "lesen sie hier",
     ),
-    tag_headings=("tags", "schlagwörter", "schlagworte"),
     taxonomy_prefixes=(
         "schlagworte:", "schlagwörter:", "tags:", "kategorie:", "kategorien:",
         "dieser beitrag wurde am", "der beitrag wurde am",

@@ -81,15 +81,9 @@ ENGLISH = LanguagePatterns(
         "read more:", "read also:", "also read:", "see also:", "related:", "more:",
         "read:", "watch:", "listen:", "recommended:", "read next:", "see more:",
     ),
-    tag_headings=("tags",),
     taxonomy_prefixes=(
-        "tags:", "tagged:", "tagged with:", "tagged as:", "categories:", "category:",
-        "filed under:", "posted in:", "this entry was posted",
-        # the rest of a blog engine's line under the post ("You can follow any responses
-        # to this entry through the RSS 2.0 feed. You can leave a response, or trackback
-        # ...", "Both comments and pings are currently closed.")
-        "you can follow any responses", "both comments and pings are",
-        "responses are currently closed", "you can skip to the end and leave",
+        "tags:", "tagged:", "tagged with:", "categories:", "category:", "filed under:",
+        "posted in:", "this entry was posted",
     ),
     notice_phrases=(
         "this page is best viewed", "this site is best viewed", "best viewed with",

@@ -33,7 +33,6 @@ SPANISH = LanguagePatterns(
         "lee también:", "lea también:", "te puede interesar:", "ver también:", "lea más:",
         "lee más:", "lea:", "le puede interesar:", "puedes ver:", "vea también:", "mira:",
     ),
-    tag_headings=("etiquetas",),
     taxonomy_prefixes=(
         "etiquetas:", "categorías:", "categoría:",
     ),

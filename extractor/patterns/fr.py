@@ -42,7 +42,6 @@ FRENCH = LanguagePatterns(
         "lire aussi:", "à lire aussi:", "a lire aussi:", "voir aussi:", "à lire aussi »",
         "lire aussi »",
     ),
-    tag_headings=("tags", "mots-clés"),
     taxonomy_prefixes=(
         "mots-clés:", "tags:", "catégorie:", "catégories:",
     ),

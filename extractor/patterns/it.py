@@ -28,7 +28,6 @@ ITALIAN = LanguagePatterns(
     ),
     byline_prefixes=("di ", "pubblicato", "aggiornato", "foto:", "fonte:", "tag:"),
     crosslink_prefixes=("leggi anche:", "vedi anche:", "leggi di più:"),
-    tag_headings=("tags",),
     taxonomy_prefixes=(
         "tag:", "categoria:", "categorie:",
     ),

@@ -36,7 +36,6 @@ POLISH = LanguagePatterns(
         # "read more in [another title's] edition": a link out to the rest of the story
         "czytaj więcej w",
     ),
-    tag_headings=("tagi",),
     taxonomy_prefixes=(
         "tagi:", "kategoria:", "kategorie:",
     ),

@@ -29,7 +29,6 @@ PORTUGUESE = LanguagePatterns(
     ),
     byline_prefixes=("por ", "publicado", "atualizado", "foto:", "fonte:", "tags:"),
     crosslink_prefixes=("leia também:", "veja também:", "leia mais:", "saiba mais:"),
-    tag_headings=("tags",),
     taxonomy_prefixes=(
         "tags:", "categoria:", "categorias:",
     ),

@@ -31,9 +31,6 @@ STOPWORDS: frozenset[str] = frozenset().union(*(lang.stopwords for lang in ALL_L
 _RELATED = frozenset(p for lang in ALL_LANGUAGES for p in lang.related_headings)
 _COMMENTS = frozenset(p for lang in ALL_LANGUAGES for p in lang.comment_headings)
 _PLACEHOLDERS = frozenset(p for lang in ALL_LANGUAGES for p in lang.placeholder_lines)
-# A tag list's label standing alone on its line ("Tags", "Schlagwörter:") heads the row of
-# tag links set under it: it marks a section of furniture as a related-stories heading does.
-_TAXONOMY_HEADINGS = frozenset(p for lang in ALL_LANGUAGES for p in lang.tag_headings)
 
 
 def _phrase_regex(phrases: list[str], *, anchored: bool) -> re.Pattern[str]:
@@ -195,9 +192,7 @@ def _key_word(phrase: str) -> str:
 
 # Phrases matched against the whole line or its start.  Each opens with a word, so a line
 # that matches opens with the phrase's words, in order.
-_WHOLE_OR_PREFIX: frozenset[str] = (
-    _RELATED | _COMMENTS | _PLACEHOLDERS | _TAXONOMY_HEADINGS
-) | frozenset(
+_WHOLE_OR_PREFIX: frozenset[str] = _RELATED | _COMMENTS | _PLACEHOLDERS | frozenset(
     p for lang in ALL_LANGUAGES for p in (*lang.byline_prefixes, *lang.crosslink_prefixes)
 )
 assert all(re.match(r"\w", p) for p in _WHOLE_OR_PREFIX), "such phrases must open with a word"
@@ -322,7 +317,7 @@ def phrase_kind_of(text: str, lowered: str, tokens: list[str], words: int) -> st
         return None
     if norm in _PLACEHOLDERS:
         return "placeholder"
-    if norm in _RELATED or norm in _TAXONOMY_HEADINGS:
+    if norm in _RELATED:
         return "related-heading"
     if norm in _COMMENTS or _is_comment_count(norm):
         return "comment-heading"
