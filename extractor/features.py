@@ -85,7 +85,7 @@ def count_words(text: str, tokens: list[str]) -> int:
     """Words of `text` (`tokens` is `text.split()`): one per token, but a token holding
     Chinese or Japanese characters counts one word per `CJK_CHARS_PER_WORD` of them, so
     a paragraph written without spaces is not taken for one word."""
-    if text.isascii() or not _CJK.search(text):
+    if not has_cjk(text):
         return len(tokens)
     words = 0
     for token in tokens:

@@ -111,7 +111,7 @@ def decide(page: Prepared, opts: Options, *, with_reasons: bool = True) -> Expla
         seg, probabilities, opts, layout, meta.title, with_reasons=with_reasons
     )
     chosen = postprocess(seg, selection, meta.title, probabilities)
-    kept_blocks = tuple(compress(seg.blocks, chosen.kept))
+    kept_blocks = composed(tuple(compress(seg.blocks, chosen.kept)))
     decisions = (
         tuple(
             [
@@ -122,9 +122,8 @@ def decide(page: Prepared, opts: Options, *, with_reasons: bool = True) -> Expla
         if with_reasons
         else ()
     )
-    kept_blocks, text = composed(kept_blocks, render_text(kept_blocks))
     article = Article(
-        text=text,
+        text=render_text(kept_blocks),
         title=meta.title,
         blocks=kept_blocks,
         url=url,

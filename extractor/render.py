@@ -15,8 +15,9 @@ def render_text(blocks: tuple[Block, ...]) -> str:
     return PARAGRAPH_SEPARATOR.join(b.text for b in blocks)
 
 
-def composed(blocks: tuple[Block, ...], text: str) -> tuple[tuple[Block, ...], str]:
-    """The blocks and their text in Unicode canonical composition (NFC).
+def composed(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """The blocks with their text in Unicode canonical composition (NFC); the same tuple
+    when it already is.
 
     Pages carry text typed or pasted in decomposed form ('u' + combining diaeresis, as
     macOS file names and some editors write it) or in code points NFC replaces (Bengali
@@ -25,16 +26,14 @@ def composed(blocks: tuple[Block, ...], text: str) -> tuple[tuple[Block, ...], s
     is written in (W3C character model), so the output is given in it.  ASCII is NFC,
     which a string knows without reading its characters: only the other blocks are
     checked, and most of them are already NFC."""
-    if text.isascii():
-        return blocks, text
     odd = [
         i
         for i, b in enumerate(blocks)
         if not b.text.isascii() and not unicodedata.is_normalized("NFC", b.text)
     ]
     if not odd:
-        return blocks, text
+        return blocks
     fixed = list(blocks)
     for i in odd:
         fixed[i] = replace(fixed[i], text=unicodedata.normalize("NFC", fixed[i].text))
-    return tuple(fixed), render_text(tuple(fixed))
+    return tuple(fixed)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import accumulate, chain, compress, pairwise
 from operator import attrgetter
@@ -640,7 +640,10 @@ def _keep_under_headline(
         seg,
         headline,
         len(blocks),
-        lambda j, _: _story_line(blocks[j]) and probs[j] >= UNDER_HEADLINE_MIN_PROBABILITY,
+        lambda j, _: (
+            _prose(blocks[j], UNDER_HEADLINE_MAX_LINK_DENSITY)
+            and probs[j] >= UNDER_HEADLINE_MIN_PROBABILITY
+        ),
     )
     if not run:
         return
@@ -675,18 +678,6 @@ def _paragraphs_under(
     return run
 
 
-def _story_line(block: Block) -> bool:
-    """A paragraph ending like a sentence, mostly not linked, not a furniture line."""
-    f = block.features
-    return (
-        block.kind is _PARAGRAPH
-        and f.sentence_end
-        and f.link_density <= UNDER_HEADLINE_MAX_LINK_DENSITY
-        and not f.phrase
-        and not f.date_like
-    )
-
-
 def _is_headline(block: Block, title_words: set[str]) -> bool:
     """A heading that is mostly the title's words (sites add or drop a word or the site
     name) and holds most of them (a site-name heading shares a word or two with every
@@ -719,12 +710,17 @@ def _is_heading(block: Block) -> bool:
 
 def _lead_like(block: Block) -> bool:
     """A paragraph of prose: some words, a sentence end, few links, not furniture."""
+    return block.features.words >= LEAD_MIN_WORDS and _prose(block, LEAD_MAX_LINK_DENSITY)
+
+
+def _prose(block: Block, max_link_density: float) -> bool:
+    """A paragraph ending like a sentence, with at most `max_link_density` of its words
+    linked, that is not a furniture line (a phrase of the tables, a date line)."""
     f = block.features
     return (
         block.kind is _PARAGRAPH
-        and f.words >= LEAD_MIN_WORDS
         and f.sentence_end
-        and f.link_density <= LEAD_MAX_LINK_DENSITY
+        and f.link_density <= max_link_density
         and not f.phrase
         and not f.date_like
     )
@@ -950,11 +946,10 @@ def _complete_lists(
         held = sum([kept[j] for j in items])
         if held == len(items) or held < LIST_MOSTLY_KEPT_SHARE * len(items):
             continue
-        for j in items:
-            f = blocks[j].features
-            if not kept[j] and f.words >= LIST_ITEM_MIN_WORDS and f.link_density < 1.0:
-                kept[j] = True
-                note(reasons, j, "kept: an item of a list mostly kept")
+        _fill_in(
+            seg, items, kept, reasons, vetoes, LIST_ITEM_MIN_WORDS,
+            "kept: an item of a list mostly kept",
+        )
 
 
 def _complete_tables(
@@ -996,11 +991,29 @@ def _complete_tables(
             continue
         if any(blocks[j].features.words > TABLE_CELL_MAX_WORDS for j in span):
             continue
-        for j in span:
-            f = blocks[j].features
-            if not kept[j] and vetoes[j] is None and f.words and f.link_density < 1.0:
-                kept[j] = True
-                note(reasons, j, "kept: a cell of a data table inside the article")
+        _fill_in(
+            seg, span, kept, reasons, vetoes, 1, "kept: a cell of a data table inside the article"
+        )
+
+
+def _fill_in(
+    seg: Segmentation,
+    members: Iterable[int],
+    kept: list[bool],
+    reasons: list[list[str]] | None,
+    vetoes: list[str | None],
+    min_words: int,
+    why: str,
+) -> None:
+    """Keep the members of a list or table that is the article's: each one no hard rule
+    vetoed, of at least `min_words` words and not wholly a link (a teaser's title set
+    among them)."""
+    blocks = seg.blocks
+    for j in members:
+        f = blocks[j].features
+        if not kept[j] and vetoes[j] is None and f.words >= min_words and f.link_density < 1.0:
+            kept[j] = True
+            note(reasons, j, why)
 
 
 def _drop_marked_sections(

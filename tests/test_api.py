@@ -13,7 +13,7 @@ from helpers import P1, P2, P3
 
 import extractor
 from extractor import Article, Block, BlockKind, ExtractionError, Options
-from extractor.render import composed
+from extractor.render import composed, render_text
 from extractor.score import DEFAULT_MODEL, Model
 
 PAGE = (
@@ -321,4 +321,5 @@ def test_text_is_given_in_canonical_composition() -> None:
 def test_composed_text_is_left_as_it_is() -> None:
     blocks = extractor.extract(PAGE).blocks
     text = "\n\n".join(b.text for b in blocks)
-    assert composed(blocks, text) == (blocks, text)
+    assert composed(blocks) is blocks
+    assert render_text(composed(blocks)) == text
