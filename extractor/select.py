@@ -161,8 +161,9 @@ def select_by_probability(
     _drop_slideshow(seg, kept, vetoes)
     reasons = _first_reasons(probs, vetoes, threshold) if with_reasons else None
     _extend_region(seg, probs, kept, reasons, region, threshold)
-    _keep_lead(seg, probs, kept, reasons, region, threshold, title)
-    _keep_lead_across_box(seg, probs, kept, reasons, region, threshold, title)
+    title_words = set(_WORD.findall(title.lower()))  # how the headline is recognised
+    _keep_lead(seg, probs, kept, reasons, region, threshold, title_words)
+    _keep_lead_across_box(seg, probs, kept, reasons, region, threshold, title_words)
     _rescue_by_context(seg.blocks, probs, kept, reasons, vetoes, threshold)
     _complete_lists(seg, kept, reasons, vetoes)
     _complete_tables(seg, kept, reasons, vetoes)
@@ -170,7 +171,7 @@ def select_by_probability(
     _drop_after_body(seg, probs, region, kept, reasons)
     _drop_teaser_cards(seg, layout, kept, reasons)
     _keep_photo_captions(seg.blocks, probs, kept, reasons, vetoes, threshold)
-    _keep_under_headline(seg, probs, kept, reasons, title)
+    _keep_under_headline(seg, probs, kept, reasons, title_words)
     written = tuple([tuple(r) for r in reasons]) if reasons is not None else ()
     return Selection(region, tuple(kept), written)
 
@@ -501,7 +502,7 @@ def _keep_lead(
     reasons: list[list[str]] | None,
     region: int,
     threshold: float,
-    title: str,
+    title_words: set[str],
 ) -> None:
     """Keep the lead paragraph printed between the headline and the body.
 
@@ -511,7 +512,6 @@ def _keep_lead(
     when the headline is just above it.  A heading on the way means the paragraph sits
     above another title (a blog's description above a post's title), not this article's.
     """
-    title_words = set(_WORD.findall(title.lower()))
     if not title_words:
         return
     passed = 0
@@ -538,7 +538,7 @@ def _keep_lead_across_box(
     reasons: list[list[str]] | None,
     region: int,
     threshold: float,
-    title: str,
+    title_words: set[str],
 ) -> None:
     """Keep the lead under the headline when boxes of page furniture part it from the body.
 
@@ -557,7 +557,6 @@ def _keep_lead_across_box(
     above a post's).  Nothing is done when a block above the body is kept already
     (`_keep_lead`, `_extend_region` found it).
     """
-    title_words = set(_WORD.findall(title.lower()))
     if not title_words:
         return
     blocks = seg.blocks
@@ -613,7 +612,7 @@ def _keep_under_headline(
     probs: list[float],
     kept: list[bool],
     reasons: list[list[str]] | None,
-    title: str,
+    title_words: set[str],
 ) -> None:
     """On a page where nothing but headings is kept, keep the prose under the headline.
 
@@ -630,7 +629,6 @@ def _keep_under_headline(
     blocks = seg.blocks
     if any(k and b.kind is not _HEADING for b, k in zip(blocks, kept)):
         return  # the usual case: the region holds text
-    title_words = set(_WORD.findall(title.lower()))
     if not title_words:
         return
     headline = next((j for j, b in enumerate(blocks) if _is_headline(b, title_words)), -1)
