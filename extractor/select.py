@@ -163,7 +163,6 @@ def select_by_probability(
     _extend_region(seg, probs, kept, reasons, region, threshold)
     title_words = set(_WORD.findall(title.lower()))  # how the headline is recognised
     _keep_lead(seg, probs, kept, reasons, region, threshold, title_words)
-    _keep_lead_across_box(seg, probs, kept, reasons, region, threshold, title_words)
     _rescue_by_context(seg.blocks, probs, kept, reasons, vetoes, threshold)
     _complete_lists(seg, kept, reasons, vetoes)
     _complete_tables(seg, kept, reasons, vetoes)
@@ -504,67 +503,84 @@ def _keep_lead(
     threshold: float,
     title_words: set[str],
 ) -> None:
-    """Keep the lead paragraph printed between the headline and the body.
-
-    Sites set their standfirst in the header box with the headline, so the region (the
-    body's box) leaves it out; the walk back from the region passes furniture (byline,
-    date, image credit) and keeps the first paragraph of prose that clears the threshold,
-    when the headline is just above it.  A heading on the way means the paragraph sits
-    above another title (a blog's description above a post's title), not this article's.
-    """
+    """Keep the lead paragraph(s) printed between the headline and the body: found by the
+    walk back from the body (`_lead_above_body`), else by the walk down from the headline
+    across the boxes of furniture between them (`_lead_across_box`)."""
     if not title_words:
         return
+    j = _lead_above_body(seg, probs, kept, region, threshold, title_words)
+    if j >= 0:
+        kept[j] = True
+        note(reasons, j, "kept: the lead between the headline and the body")
+        return
+    for k in _lead_across_box(seg, probs, kept, region, threshold, title_words):
+        kept[k] = True
+        note(reasons, k, "kept: the lead under the headline, furniture between it and the body")
+
+
+def _lead_above_body(
+    seg: Segmentation,
+    probs: list[float],
+    kept: list[bool],
+    region: int,
+    threshold: float,
+    title_words: set[str],
+) -> int:
+    """The standfirst set in the header box with the headline, or -1.
+
+    The region (the body's box) leaves it out; the walk back from the region passes
+    furniture (byline, date, image credit) to the first paragraph of prose that clears
+    the threshold, which is the lead when the headline is just above it.  A heading on
+    the way means the paragraph sits above another title (a blog's description above a
+    post's title), not this article's.
+    """
     passed = 0
     for j in range(seg.containers[region].first_block - 1, -1, -1):
         block = seg.blocks[j]
         if _is_heading(block):
-            return
+            return -1
         if kept[j]:
             continue
         if _lead_like(block) and probs[j] >= threshold:
-            if _headline_above(seg, j, title_words):
-                kept[j] = True
-                note(reasons, j, "kept: the lead between the headline and the body")
-            return
+            return j if _headline_above(seg, j, title_words) else -1
         passed += block.features.words
         if passed > LEAD_SEARCH_WORDS:
-            return
+            return -1
+    return -1
 
 
-def _keep_lead_across_box(
+def _lead_across_box(
     seg: Segmentation,
     probs: list[float],
     kept: list[bool],
-    reasons: list[list[str]] | None,
     region: int,
     threshold: float,
     title_words: set[str],
-) -> None:
-    """Keep the lead under the headline when boxes of page furniture part it from the body.
+) -> list[int]:
+    """The lead under the headline when boxes of page furniture part it from the body,
+    or no block.
 
     Templates set the headline and its lead paragraph in a header box and the body in a
     column of its own, with a box between them in the markup: the sidebar's "Most read"
-    teasers, a photo gallery, a video strip.  The region (the body's box) leaves the lead
-    out, and `_keep_lead`'s walk back from the body stops at the teasers' headings.  So
-    this walk goes down from the headline instead (a heading that is the title and not a
-    link, as a teaser of the same story is), past at most `LEAD_SEARCH_WORDS` words of
-    furniture, to the run of prose paragraphs that clear the threshold (`_lead_like`) in
-    one box (a heading first means no lead).  The run is the article's opening only when
-    the text flows on from it into the body: nothing between them is a block the scorer
-    is confident of, but furniture lines (a photo credit, a date), and no heading but a
-    teaser's link.  A confident paragraph between means the run belongs to something else
-    on the page; a plain heading, that it sits above another title (a blog's description
-    above a post's).  Nothing is done when a block above the body is kept already
-    (`_keep_lead`, `_extend_region` found it).
+    teasers, a photo gallery, a video strip.  The walk back from the body stops at the
+    teasers' headings (`_lead_above_body`), so this walk goes down from the headline
+    instead (a heading that is the title and not a link, as a teaser of the same story
+    is), past at most `LEAD_SEARCH_WORDS` words of furniture, to the run of prose
+    paragraphs that clear the threshold (`_lead_like`) in one box (a heading first means
+    no lead).  The run is the article's opening only when the text flows on from it into
+    the body: nothing between them is a block the scorer is confident of, but furniture
+    lines (a photo credit, a date), and no heading but a teaser's link.  A confident
+    paragraph between means the run belongs to something else on the page; a plain
+    heading, that it sits above another title (a blog's description above a post's).
+    Nothing is found when a block above the body is kept already (`_extend_region`
+    found it).
     """
-    if not title_words:
-        return
     blocks = seg.blocks
     start = seg.containers[region].first_block
     headline = -1
     for j in range(start - 1, -1, -1):
         if kept[j]:
-            return
+            return []
         block = blocks[j]
         if (
             block.features.link_density <= LEAD_MAX_LINK_DENSITY
@@ -573,7 +589,7 @@ def _keep_lead_across_box(
             headline = j
             break
     if headline < 0:
-        return
+        return []
     run = _paragraphs_under(
         seg,
         headline,
@@ -586,7 +602,7 @@ def _keep_lead_across_box(
         ),
     )
     if not run:
-        return
+        return []
     for k in range(run[-1] + 1, start):
         block = blocks[k]
         if _furniture(block):
@@ -594,10 +610,8 @@ def _keep_lead_across_box(
         if probs[k] >= threshold or (
             _is_heading(block) and block.features.link_density <= LEAD_MAX_LINK_DENSITY
         ):
-            return
-    for k in run:
-        kept[k] = True
-        note(reasons, k, "kept: the lead under the headline, furniture between it and the body")
+            return []
+    return run
 
 
 def _furniture(block: Block) -> bool:

@@ -76,7 +76,7 @@ EXTEND_STOP_WORDS = 8
 # one-line dek is shorter; a blog's description sits above the post's own title.  Gained
 # trafilatura-eval 0.0018 F1 and dragnet 0.0002; cost scrapinghub 0.0003, whose gold
 # leaves standfirsts out.  The same limits serve the walk down from the headline to a lead
-# that boxes of furniture part from the body (`select._keep_lead_across_box`).
+# that boxes of furniture part from the body (`select._lead_across_box`).
 LEAD_SEARCH_WORDS = 40
 LEAD_MIN_WORDS = 15
 LEAD_MAX_LINK_DENSITY = 0.2
